@@ -1,0 +1,63 @@
+/** Companies and regions: the two tag collections every entry and article is filed under. */
+import { z } from 'zod';
+import { httpUrl, regionCodeFormat, slugId, text } from './fields.ts';
+
+export const companySchema = z.object({
+  /** Display name, e.g. "Meta" or "Stack Overflow". The file name is the company id (`meta.yaml` → `meta`). */
+  name: text('the company name'),
+  /**
+   * Other names the company goes by in the press ("Facebook parent", "Meta Platforms"). The tagger
+   * matches them on word boundaries, ignoring case.
+   */
+  aliases: z.array(text('an alias')).default([]),
+  /** Products whose mention means this company (Instagram, WhatsApp, Threads → meta). */
+  products: z.array(text('a product name')).default([]),
+  /**
+   * Names or products that are also ordinary words ("X", "Meta", "Snap", "Threads"): the tagger
+   * matches these only with exactly this capitalisation.
+   */
+  caseSensitive: z.array(text('a name')).default([]),
+  /** Id of the parent company, if any (instagram's maker is `meta`). A parent is never tagged unless named. */
+  parent: slugId.optional(),
+  /** The company's own website. */
+  website: httpUrl.optional(),
+  /** How a person stops this company training AI on their data, where it offers a way. */
+  optOut: z
+    .object({
+      /** One or two sentences: what the route is and who can use it. */
+      summary: text('a summary'),
+      /** The settings page or form, if there is one. */
+      url: httpUrl.optional(),
+      /** The steps, in order, in plain words. */
+      steps: z.array(text('a step')).default([]),
+    })
+    .optional(),
+});
+export type Company = z.output<typeof companySchema> & { id: string };
+
+export const regulatorSchema = z.object({
+  /** Full name, e.g. "Data Protection Commission". */
+  name: text('the regulator name'),
+  /** The abbreviation the press uses ("DPC", "ICO"); the tagger matches it case-sensitively. */
+  abbr: text('an abbreviation').optional(),
+  /** The regulator's website. */
+  url: httpUrl.optional(),
+});
+
+export const regionSchema = z.object({
+  /** Upper-case code: GLOBAL, EU, UK, US or an ISO 3166-1 alpha-2 country code. Its file is the lower-case code (`eu.yaml`). */
+  code: regionCodeFormat,
+  /** Display name, e.g. "European Union / EEA". */
+  name: text('the region name'),
+  /** Other names and demonyms that mean this region in text ("Irish", "Europe", "Brussels"). */
+  aliases: z.array(text('an alias')).default([]),
+  /** Data-protection regulators whose action places a story here. */
+  regulators: z.array(regulatorSchema).default([]),
+  /** Laws whose mention places a story here (GDPR → EU, LGPD → BR), by name or abbreviation. */
+  laws: z
+    .array(z.object({ name: text('the law name'), abbr: text('an abbreviation').optional() }))
+    .default([]),
+  /** Codes of the blocs this region belongs to: an item tagged with it is also tagged with them (IE → EU). */
+  memberOf: z.array(regionCodeFormat).default([]),
+});
+export type Region = z.output<typeof regionSchema> & { id: string };

@@ -1,0 +1,68 @@
+/**
+ * The one place pages read content: collections in, plain data out. Pages call this and src/lib,
+ * never getCollection directly, so every page sees the same items with the same overrides applied.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { getCollection } from 'astro:content';
+import { parse } from 'yaml';
+import { overridesSchema, type Overrides } from './lib/content/overrides.ts';
+import { contentDir } from './lib/content/paths.ts';
+import { buildItems, type TimelineItem } from './lib/timeline/items.ts';
+import type { Company, Region } from './lib/content/taxonomy.ts';
+
+function loadOverrides(): Overrides {
+  const file = path.join(contentDir(), 'overrides.yaml');
+  if (!fs.existsSync(file)) return { articles: {} };
+  const result = overridesSchema.safeParse(parse(fs.readFileSync(file, 'utf8')) ?? {});
+  if (!result.success) {
+    throw new Error(
+      `content/overrides.yaml is invalid:\n${result.error.issues.map((i) => `  ${i.path.join('.')} — ${i.message}`).join('\n')}`,
+    );
+  }
+  return result.data;
+}
+
+export interface SiteData {
+  items: TimelineItem[];
+  companies: Company[];
+  regions: Region[];
+  companyById: Map<string, Company>;
+  regionByCode: Map<string, Region>;
+}
+
+let cached: Promise<SiteData> | undefined;
+
+async function load(): Promise<SiteData> {
+  const [entries, articles, companyRows, regionRows] = await Promise.all([
+    getCollection('entries'),
+    getCollection('articles'),
+    getCollection('companies'),
+    getCollection('regions'),
+  ]);
+  const companies = companyRows
+    .map((c) => ({ ...c.data, id: c.id }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const regions = regionRows
+    .map((r) => ({ ...r.data, id: r.id }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const items = buildItems({
+    entries,
+    articles: articles.map((a) => a.data),
+    overrides: loadOverrides(),
+    blocsOf: new Map(regions.map((r) => [r.code, r.memberOf])),
+  });
+  return {
+    items,
+    companies,
+    regions,
+    companyById: new Map(companies.map((c) => [c.id, c])),
+    regionByCode: new Map(regions.map((r) => [r.code, r])),
+  };
+}
+
+/** Loaded once per build, shared by every page. */
+export function siteData(): Promise<SiteData> {
+  cached ??= load();
+  return cached;
+}
