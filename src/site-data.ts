@@ -8,7 +8,13 @@ import { getCollection } from 'astro:content';
 import { parse } from 'yaml';
 import { overridesSchema, type Overrides } from './lib/content/overrides.ts';
 import { contentDir } from './lib/content/paths.ts';
-import { buildItems, type TimelineItem } from './lib/timeline/items.ts';
+import {
+  applyOverrides,
+  buildItems,
+  type EntryRecord,
+  type TimelineItem,
+} from './lib/timeline/items.ts';
+import type { Article } from './lib/content/article.ts';
 import type { Company, Region } from './lib/content/taxonomy.ts';
 
 function loadOverrides(): Overrides {
@@ -29,6 +35,10 @@ export interface SiteData {
   regions: Region[];
   companyById: Map<string, Company>;
   regionByCode: Map<string, Region>;
+  /** Published entries (drafts left out), for the open-data export. */
+  entries: EntryRecord[];
+  /** Stored articles with editors' overrides applied and hidden ones left out, for the open-data export. */
+  articles: Article[];
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -46,18 +56,18 @@ async function load(): Promise<SiteData> {
   const regions = regionRows
     .map((r) => ({ ...r.data, id: r.id }))
     .sort((a, b) => a.name.localeCompare(b.name));
-  const items = buildItems({
-    entries,
-    articles: articles.map((a) => a.data),
-    overrides: loadOverrides(),
-    blocsOf: new Map(regions.map((r) => [r.code, r.memberOf])),
-  });
+  const overrides = loadOverrides();
+  const blocsOf = new Map(regions.map((r) => [r.code, r.memberOf]));
+  const stored = articles.map((a) => a.data);
+  const items = buildItems({ entries, articles: stored, overrides, blocsOf });
   return {
     items,
     companies,
     regions,
     companyById: new Map(companies.map((c) => [c.id, c])),
     regionByCode: new Map(regions.map((r) => [r.code, r])),
+    entries: entries.filter((e) => !e.data.draft).map((e) => ({ id: e.id, data: e.data })),
+    articles: applyOverrides(stored, overrides, blocsOf),
   };
 }
 
