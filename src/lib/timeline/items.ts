@@ -4,7 +4,7 @@
  * on the way out, so no later ingest can undo them.
  */
 import type { Article } from '../content/article.ts';
-import type { Entry, Kind } from '../content/entry.ts';
+import type { Entry, Kind, OptOut, Training } from '../content/entry.ts';
 import type { Overrides } from '../content/overrides.ts';
 
 export interface SourceLink {
@@ -13,6 +13,16 @@ export interface SourceLink {
   publisher?: string | undefined;
   /** YYYY-MM-DD or ISO 8601. */
   date?: string | undefined;
+}
+
+/** What one entry changed for one company in one region: the comparison matrix is built from these. */
+export interface StatusChange {
+  company: string;
+  region: string;
+  training: Training;
+  optOut?: OptOut | undefined;
+  optOutUrl?: string | undefined;
+  note?: string | undefined;
 }
 
 export interface TimelineItem {
@@ -35,6 +45,8 @@ export interface TimelineItem {
   why?: string[] | undefined;
   /** Entries only: YYYY-MM-DD on which a change takes effect or a deadline falls. */
   effective?: string | undefined;
+  /** Entries only: what the event changed per company and region (empty when nothing). */
+  status?: StatusChange[] | undefined;
 }
 
 export interface EntryRecord {
@@ -63,6 +75,14 @@ export function entryToItem({ id, data }: EntryRecord): TimelineItem {
       date: s.date && isoDay(s.date),
     })),
     effective: data.effective && isoDay(data.effective),
+    status: data.status.map((s) => ({
+      company: s.company,
+      region: s.region,
+      training: s.training,
+      optOut: s.optOut,
+      optOutUrl: s.optOutUrl,
+      note: s.note,
+    })),
   };
 }
 
