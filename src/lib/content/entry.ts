@@ -55,8 +55,14 @@ export function entrySchema(vocab: Vocabulary) {
       date: day,
       /** `month` when only the month is known: the date is then the 1st and pages show "April 2023". */
       datePrecision: z.enum(['day', 'month']).default('day'),
-      /** Company ids this event is about (files in content/companies/). */
-      companies: z.array(companyId).min(1, 'must list at least one company id'),
+      /**
+       * Company ids this event is about (files in content/companies/). An empty list `[]` is for
+       * events that concern no company in particular, such as a regulator's general guidance; the
+       * field itself is required so that a forgotten list is caught.
+       */
+      companies: z.array(companyId, {
+        error: 'must be a list of company ids, or [] for an event about no company in particular',
+      }),
       /**
        * Region codes it applies to (files in content/regions/). GLOBAL when it applies everywhere.
        * A member state implies its bloc: IE also files the entry under EU.
@@ -104,7 +110,13 @@ export function entrySchema(vocab: Vocabulary) {
     })
     .superRefine((entry, ctx) => {
       entry.status.forEach((s, i) => {
-        if (!s.company && entry.companies.length !== 1) {
+        if (!entry.companies.length) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['status', i],
+            message: 'needs a company, but the entry tags none; add the company to companies',
+          });
+        } else if (!s.company && entry.companies.length !== 1) {
           ctx.addIssue({
             code: 'custom',
             path: ['status', i, 'company'],
