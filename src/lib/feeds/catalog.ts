@@ -22,6 +22,8 @@ export interface FeedInfo {
   description: string;
   /** Site-relative path, e.g. `/companies/meta/rss.xml`. */
   path: string;
+  /** The site page the feed follows, e.g. `/companies/meta/`: the channel link. */
+  page: string;
   scope: FeedScope;
 }
 
@@ -67,6 +69,7 @@ export function feedCatalog(
       description:
         'Every curated entry and every news story about platforms using people’s data to train AI.',
       path: '/rss.xml',
+      page: '/',
       scope: { type: 'all' },
     },
     {
@@ -74,6 +77,7 @@ export function feedCatalog(
       description:
         'Only the events our editors have written up and sourced: policy changes, opt-outs, regulator actions and court rulings.',
       path: '/entries/rss.xml',
+      page: '/',
       scope: { type: 'entries' },
     },
     ...companies
@@ -82,6 +86,7 @@ export function feedCatalog(
         title: `${SITE_NAME}: ${c.name}`,
         description: `Entries and news about how ${c.name} uses people’s data to train AI.`,
         path: `/companies/${c.id}/rss.xml`,
+        page: `/companies/${c.id}/`,
         scope: { type: 'company', id: c.id },
       })),
     ...regions
@@ -93,6 +98,7 @@ export function feedCatalog(
             ? 'Entries and news about AI-training practices that apply everywhere or name no region.'
             : `Entries and news about AI training on people’s data that concern ${r.name}.`,
         path: `/regions/${regionSlug(r.code)}/rss.xml`,
+        page: `/regions/${regionSlug(r.code)}/`,
         scope: { type: 'region', id: r.code },
       })),
   ];

@@ -1,0 +1,10 @@
+import type { APIRoute } from 'astro';
+import { entriesFile } from '../../lib/feeds/export.ts';
+import { requireSite } from '../../lib/feeds/site-url.ts';
+import { siteData } from '../../site-data.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const { entries } = await siteData();
+  const body = JSON.stringify(entriesFile(entries, requireSite(site)), null, 2);
+  return new Response(`${body}\n`, { headers: { 'Content-Type': 'application/json' } });
+};
