@@ -141,13 +141,20 @@ export function calendarEvents(
       const description = [
         plainLine(item.summary, 600),
         `Takes effect or deadline: ${longDate(item.effective!)}.`,
-        `Companies: ${companies.join(', ')}. Regions: ${regions.join(', ')}.`,
+        [
+          companies.length ? `Companies: ${companies.join(', ')}.` : '',
+          regions.length ? `Regions: ${regions.join(', ')}.` : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
         ...item.sources.map(
           (s) =>
             `Source: ${plainLine(s.title, 200)}${s.publisher ? ` (${plainLine(s.publisher, 80)})` : ''} ${s.url}`,
         ),
         `Details: ${url}`,
-      ].join('\n');
+      ]
+        .filter(Boolean)
+        .join('\n');
       return {
         uid: `${item.id}@${site.hostname}`,
         stamp: item.date,
