@@ -7,6 +7,7 @@ import {
   regionsForCompany,
   StatusIndex,
 } from '../../src/lib/compare/matrix.ts';
+import { companyStatus, regionStatus } from '../../src/lib/compare/profiles.ts';
 import { statusEvents } from '../../src/lib/compare/status.ts';
 import { entryToItem, type StatusChange, type TimelineItem } from '../../src/lib/timeline/items.ts';
 
@@ -204,21 +205,51 @@ describe('the matrix', () => {
     ).toEqual(['A', 'B', 'GLOBAL']);
   });
 
-  it('offers the major jurisdictions the taxonomy has, GLOBAL last', () => {
+  it('offers GLOBAL as the baseline, then the major jurisdictions the taxonomy has', () => {
     expect(defaultColumns(['US', 'GLOBAL', 'EU', 'IE', 'UK'])).toEqual([
+      'GLOBAL',
       'EU',
       'UK',
       'US',
-      'GLOBAL',
     ]);
   });
 
   it('adds a company’s own extra regions to its list', () => {
     expect(regionsForCompany(events, 'meta', ['EU', 'IE', 'US', 'GLOBAL'])).toEqual([
+      'GLOBAL',
       'EU',
       'US',
       'IE',
-      'GLOBAL',
+    ]);
+  });
+});
+
+describe('company and region pages', () => {
+  it('lists a company’s status in the major regions and its own extra ones', () => {
+    const cells = companyStatus(
+      events,
+      'meta',
+      ['EU', 'UK', 'IE', 'GLOBAL'],
+      '2024-12-31',
+      blocsOf,
+    );
+    expect(cells.map((c) => [c.region, c.current?.training ?? 'unknown'])).toEqual([
+      ['GLOBAL', 'unknown'],
+      ['EU', 'paused'],
+      ['UK', 'unknown'],
+      ['IE', 'blocked'],
+    ]);
+  });
+
+  it('lists the companies with a known status in a region, trainers first, inherited ones included', () => {
+    const cells = regionStatus(events, 'US', ['linkedin', 'meta'], '2024-12-31', blocsOf);
+    expect(cells.map((c) => [c.company, c.current?.training, c.inheritedFrom])).toEqual([
+      ['linkedin', 'default-on', 'GLOBAL'],
+    ]);
+    const eu = regionStatus(events, 'EU', ['meta', 'linkedin'], '2024-12-31', blocsOf);
+    expect(eu.map((c) => [c.company, c.current?.training])).toEqual([
+      ['meta', 'paused'],
+      ['linkedin', 'off'],
     ]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { facetCounts, filterItems } from '../../src/lib/timeline/facets.ts';
 import type { TimelineItem } from '../../src/lib/timeline/items.ts';
 import { safeHttpUrl } from '../../src/lib/timeline/labels.ts';
+import { relatedEntries } from '../../src/lib/timeline/related.ts';
 
 const item = (id: string, date: string, extra: Partial<TimelineItem>): TimelineItem => ({
   type: 'entry',
@@ -95,5 +96,22 @@ describe('links', () => {
     expect(safeHttpUrl('data:text/html,hi')).toBeUndefined();
     expect(safeHttpUrl('/relative')).toBeUndefined();
     expect(safeHttpUrl(undefined)).toBeUndefined();
+  });
+});
+
+describe('related entries', () => {
+  it('lists other entries about the same company, newest first, without stories or itself', () => {
+    const self = items[1]!;
+    expect(relatedEntries(items, self).map((i) => i.id)).toEqual(['meta-uk']);
+  });
+
+  it('puts entries sharing more companies first and respects the limit', () => {
+    const pool = [
+      item('a', '2024-01-01T00:00:00Z', { companies: ['meta'] }),
+      item('b', '2023-01-01T00:00:00Z', { companies: ['meta', 'linkedin'] }),
+      item('c', '2025-01-01T00:00:00Z', { companies: ['meta'] }),
+      item('self', '2024-05-01T00:00:00Z', { companies: ['meta', 'linkedin'] }),
+    ];
+    expect(relatedEntries(pool, pool[3]!, 2).map((i) => i.id)).toEqual(['b', 'c']);
   });
 });

@@ -122,10 +122,10 @@ export function companiesWithStatus(events: readonly StatusEvent[]): Set<string>
 }
 
 /**
- * The comparison's columns: the major jurisdictions first in a fixed order, as far as the
- * taxonomy has them, then GLOBAL.
+ * The comparison's columns: GLOBAL first, as the baseline the other cells inherit from, then the
+ * major jurisdictions in a fixed order, as far as the taxonomy has them.
  */
-export const DEFAULT_COLUMNS = ['EU', 'UK', 'US', 'CH', 'CA', 'AU', 'BR', 'IN', 'JP', 'KR', GLOBAL];
+export const DEFAULT_COLUMNS = [GLOBAL, 'EU', 'UK', 'US', 'CH', 'CA', 'AU', 'BR', 'IN', 'JP', 'KR'];
 
 export function defaultColumns(known: Iterable<string>): string[] {
   const have = new Set(known);
@@ -144,6 +144,5 @@ export function regionsForCompany(
   const have = new Set(known);
   const own = new Set(events.filter((e) => e.company === company).map((e) => e.region));
   const extra = [...own].filter((r) => have.has(r) && !DEFAULT_COLUMNS.includes(r)).sort();
-  const cols = defaultColumns(have);
-  return [...cols.filter((c) => c !== GLOBAL), ...extra, ...cols.filter((c) => c === GLOBAL)];
+  return [...defaultColumns(have), ...extra];
 }
