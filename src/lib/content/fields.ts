@@ -35,17 +35,20 @@ export const day = z.preprocess(
   z
     .string({ error: 'must be a date written YYYY-MM-DD, e.g. 2024-09-18' })
     .trim()
-    .regex(DAY, 'must be a date written YYYY-MM-DD, e.g. 2024-09-18')
+    .regex(DAY, { error: 'must be a date written YYYY-MM-DD, e.g. 2024-09-18', abort: true })
     .refine(
-      (s) => new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s,
-      'is not a real calendar day',
+      (s) => {
+        const d = new Date(`${s}T00:00:00Z`);
+        return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+      },
+      { error: (issue) => `${String(issue.input)} is not a real calendar day` },
     )
     .transform((s) => new Date(`${s}T00:00:00Z`)),
 );
 
 /** An ISO 8601 timestamp, normalised to UTC. */
 export const instant = z.preprocess(
-  (v) => (v instanceof Date ? v.toISOString() : v),
+  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString() : v),
   z.iso
     .datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2024-09-18T09:30:00Z' })
     .transform((s) => new Date(s).toISOString()),
