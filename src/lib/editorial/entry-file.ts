@@ -60,9 +60,10 @@ export function renderEntry(d: EntryDraft): string {
         .join('\n'),
     )
     .join('\n');
-  const articles = d.articles?.length
-    ? `# Ingested articles this entry covers: they are shown with it, not again on their own.\narticles: ${list(d.articles)}\n`
-    : '';
+  const articles = `# Ingested articles this entry covers (file names in content/articles/ without .json):
+# they are shown with the entry, not again on their own.
+${d.articles?.length ? '' : '# '}articles: ${list(d.articles ?? [])}
+`;
   return `---
 # Headline in our own words, at most 160 characters.
 ${note('title')}title: ${scalar(d.title)}

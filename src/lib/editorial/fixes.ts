@@ -1,0 +1,83 @@
+/** "How to fix" for each field check can complain about, in the words EDITING.md uses. */
+import { KINDS, OPT_OUT, TRAINING } from '../content/entry.ts';
+
+export type FileKind =
+  'entry' | 'company' | 'region' | 'feeds' | 'overrides' | 'article' | 'health';
+
+const ARTICLE_FIX =
+  'articles are written by npm run ingest: do not edit them; correct or hide one in content/overrides.yaml, or delete a broken file and run npm run ingest again';
+
+const BY_FIELD: Record<FileKind, Record<string, string>> = {
+  entry: {
+    title: 'write a headline in our own words, at most 160 characters',
+    date: 'write the day as YYYY-MM-DD, e.g. 2024-09-18',
+    datePrecision: 'write day or month',
+    companies:
+      'use company ids, the file names in content/companies/ without .yaml (to add a company, see EDITING.md "Add a company")',
+    regions:
+      'use region codes from content/regions/, or GLOBAL when it applies everywhere (to add one, see EDITING.md "Add a region")',
+    kind: `write one of: ${KINDS.join(', ')}`,
+    summary: 'write one or two sentences in our own words, at most 600 characters',
+    sources: 'list at least one source as "- url: https://…" with a title on the next line',
+    url: 'paste the full address, starting with https://',
+    publisher: 'name who published the page, or delete the line',
+    company: 'use one of the entry’s companies, or add that company to companies',
+    region: 'use a region code from content/regions/',
+    training: `write one of: ${TRAINING.join(', ')}`,
+    optOut: `write one of: ${OPT_OUT.join(', ')}`,
+    optOutUrl: 'paste the full address of the opt-out page, starting with https://',
+    note: 'write a short qualification, or delete the line',
+    effective: 'write the day as YYYY-MM-DD, e.g. 2024-11-03',
+    articles: 'list article ids: the file names in content/articles/ without .json',
+    draft: 'write true or false, or delete the line',
+  },
+  company: {
+    name: 'write the company’s name as readers know it',
+    aliases: 'write a list such as [Meta Platforms, Facebook parent]',
+    products: 'write a list such as [Instagram, WhatsApp]',
+    caseSensitive: 'write a list of names from name, aliases or products',
+    parent: 'use the id (file name without .yaml) of another company in content/companies/',
+    website: 'paste the full address, starting with https://',
+    url: 'paste the full address, starting with https://',
+    summary: 'write one or two sentences on how to opt out',
+    steps: 'write a list of steps, one plain sentence each',
+  },
+  region: {
+    code: 'write the upper-case code, the file name in capitals (eu.yaml → EU)',
+    name: 'write the region’s name as readers know it',
+    aliases: 'write a list such as [Europe, European]',
+    regulators: 'write a list of regulators, each with a name (and abbr, url if known)',
+    laws: 'write a list of laws, each with a name (and abbr if known)',
+    memberOf: 'use codes of other regions in content/regions/, e.g. [EU]',
+    url: 'paste the full address, starting with https://',
+  },
+  feeds: {
+    id: 'write a short lowercase id such as ico-news; it must be unique',
+    url: 'paste the feed’s full address, starting with https://',
+    publisher: 'write who publishes the feed, as readers should see it',
+    companies: 'use company ids, the file names in content/companies/ without .yaml',
+    regions: 'use region codes from content/regions/',
+    enabled: 'write true or false',
+    feeds: 'list the feeds under "feeds:", each starting with "- id:"',
+  },
+  overrides: {
+    articles: 'list corrections under "articles:", keyed by article id',
+    hide: 'write true or false',
+    companies: 'use company ids, the file names in content/companies/ without .yaml',
+    regions: 'use region codes from content/regions/',
+    story:
+      'use the story id of the article it belongs with, or the article’s own id to split it off',
+    reason: 'write why you changed it, in a few words',
+  },
+  article: {},
+  health: {},
+};
+
+export function fixFor(kind: FileKind, path: readonly PropertyKey[]): string {
+  if (kind === 'article') return ARTICLE_FIX;
+  if (kind === 'health')
+    return 'this file is written by npm run ingest: delete it and run npm run ingest again';
+  const named = [...path].reverse().find((p): p is string => typeof p === 'string');
+  const byField = BY_FIELD[kind];
+  return (named && byField[named]) ?? 'see "What check messages mean" in EDITING.md';
+}
