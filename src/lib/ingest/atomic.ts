@@ -1,0 +1,103 @@
+/**
+ * Whole-file writes that survive a kill at any instant: the data goes to a temp file in the same
+ * folder, is flushed to disk, and only then takes the real name. Readers see the old file or the
+ * new one, never half of either.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const TEMP = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+function writeTemp(file: string, content: string): string {
+  const temp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+  const fd = fs.openSync(temp, 'wx', 0o644);
+  try {
+    fs.writeFileSync(fd, content);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return temp;
+}
+
+function syncDir(dir: string): void {
+  // Makes the rename itself durable; not every platform lets a folder be opened for this.
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    /* best effort */
+  }
+}
+
+/** Replaces (or creates) `file` with `content` atomically. */
+export function writeFileAtomic(file: string, content: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = writeTemp(file, content);
+  try {
+    fs.renameSync(temp, file);
+  } catch (e) {
+    fs.rmSync(temp, { force: true });
+    throw e;
+  }
+  syncDir(path.dirname(file));
+}
+
+/**
+ * Creates `file` atomically unless it already exists, in which case nothing is touched and
+ * `false` is returned. Hard-linking the temp file fails if the name is taken, so even a
+ * concurrent writer cannot make us overwrite an existing file.
+ */
+export function createFileAtomic(file: string, content: string): boolean {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (fs.existsSync(file)) return false;
+  const temp = writeTemp(file, content);
+  try {
+    fs.linkSync(temp, file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw e;
+    // Filesystems without hard links: rename, having just checked the name is free.
+    if (fs.existsSync(file)) return false;
+    fs.renameSync(temp, file);
+    syncDir(path.dirname(file));
+    return true;
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+  syncDir(path.dirname(file));
+  return true;
+}
+
+/** Removes temp files left by runs that were killed (their process is gone). */
+export function removeStaleTemps(dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  let removed = 0;
+  for (const name of fs.readdirSync(dir)) {
+    const m = TEMP.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid !== process.pid && isAlive(pid)) continue;
+    fs.rmSync(path.join(dir, name), { force: true });
+    removed++;
+  }
+  return removed;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

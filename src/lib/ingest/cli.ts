@@ -1,0 +1,63 @@
+/** The flags of `npm run ingest`, parsed strictly: a typo must not silently run with defaults. */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+export const USAGE = `Usage: npm run ingest -- [--feeds FILE] [--out DIR] [--state FILE] [--health FILE]
+
+Fetches the feeds, keeps the items about platforms training AI on people's data, and stores each
+new one as <out>/<id>.json. Existing article files are never rewritten.
+
+  --feeds FILE   feeds to pull (default: content/feeds.yaml)
+  --out DIR      article folder (default: content/articles)
+  --state FILE   ETag/Last-Modified memory for conditional GET (default: .ingest-state.json)
+  --health FILE  health report (default: feeds-health.json next to the article folder,
+                 i.e. content/feeds-health.json)
+  --help         show this text
+
+Exits 0 when the run completed, even if feeds failed (each is reported with its reason);
+1 for a bad flag or a bad feeds file.`;
+
+export interface CliOptions {
+  feeds: string;
+  out: string;
+  state: string;
+  health: string;
+}
+
+export type CliParse = { help: true } | { help: false; options: CliOptions } | { error: string };
+
+/** `contentDir` is the editors' data folder; the state file lives in `cwd` (it is not content). */
+export function parseCli(argv: readonly string[], contentDir: string, cwd: string): CliParse {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        feeds: { type: 'string' },
+        out: { type: 'string' },
+        state: { type: 'string' },
+        health: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+  if (values.help) return { help: true };
+  for (const flag of ['feeds', 'out', 'state', 'health'] as const) {
+    const value = values[flag];
+    if (value !== undefined && !value.trim()) return { error: `--${flag} needs a path` };
+  }
+  const out = path.resolve(cwd, values.out ?? path.join(contentDir, 'articles'));
+  return {
+    help: false,
+    options: {
+      feeds: path.resolve(cwd, values.feeds ?? path.join(contentDir, 'feeds.yaml')),
+      out,
+      state: path.resolve(cwd, values.state ?? '.ingest-state.json'),
+      health: path.resolve(cwd, values.health ?? path.join(path.dirname(out), 'feeds-health.json')),
+    },
+  };
+}

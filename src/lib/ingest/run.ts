@@ -1,0 +1,345 @@
+/**
+ * One ingest run: fetch → parse → normalise → classify → cluster → store, then the state and
+ * health files. A feed's failure is recorded and the run goes on; nothing already stored changes.
+ */
+import type { Article } from '../content/article.ts';
+import type { Feed, FeedsFile } from '../content/feeds.ts';
+import type { Classification, Classifier, StoryCandidate } from '../classify/types.ts';
+import { removeStaleTemps } from './atomic.ts';
+import { FeedError } from './errors.ts';
+import { fetchFeed, type Validators } from './fetch.ts';
+import {
+  readHealth,
+  writeHealth,
+  type FeedHealth,
+  type FeedStatus,
+  type HealthReport,
+} from './health.ts';
+import { normaliseItems, type DroppedItem, type NormalisedItem } from './normalise.ts';
+import { parseFeedBody } from './parse.ts';
+import type { ParsedFeed } from './parsed.ts';
+import { mapPool } from './pool.ts';
+import { readState, validatorsFor, writeState } from './state.ts';
+import { readStore, storeArticle } from './store.ts';
+
+export type AssignStories = (
+  existing: StoryCandidate[],
+  incoming: StoryCandidate[],
+) => Map<string, string>;
+
+export interface RunOptions {
+  feeds: FeedsFile;
+  /** Folder of article files (content/articles). */
+  outDir: string;
+  /** Conditional-GET state file. */
+  statePath: string;
+  /** Health report file (content/feeds-health.json). */
+  healthPath: string;
+  classify: Classifier;
+  assignStories: AssignStories;
+  /** Region code → its blocs, so feed tags gain blocs as classifier tags do (IE → EU). */
+  blocsOf?: ReadonlyMap<string, readonly string[]>;
+  now?: () => Date;
+  fetchImpl?: typeof fetch;
+}
+
+export interface RunResult {
+  report: HealthReport;
+  /** Ids of the articles this run created. */
+  created: string[];
+  /** Problems worth an editor's attention that did not stop the run. */
+  warnings: string[];
+}
+
+interface FeedOutcome {
+  feed: Feed;
+  status: FeedStatus;
+  reason?: string;
+  httpStatus?: number;
+  format?: ParsedFeed['format'];
+  items: NormalisedItem[];
+  itemsSeen: number;
+  dropped: DroppedItem[];
+  validators?: Validators;
+  startedAt: Date;
+  durationMs: number;
+}
+
+const MAX_DROPPED_REASONS = 5;
+
+async function processFeed(
+  feed: Feed,
+  validators: Validators,
+  options: RunOptions,
+  signal: AbortSignal,
+  now: () => Date,
+): Promise<FeedOutcome> {
+  const startedAt = now();
+  const base = { feed, items: [], itemsSeen: 0, dropped: [], startedAt };
+  const elapsed = () => Math.max(0, now().getTime() - startedAt.getTime());
+  if (signal.aborted)
+    return {
+      ...base,
+      status: 'failed',
+      reason: 'not attempted: the run time budget was spent',
+      durationMs: 0,
+    };
+  const settings = options.feeds.fetch;
+  const maxBytes = Math.round(settings.maxMegabytes * 1024 * 1024);
+  let httpStatus: number | undefined;
+  try {
+    const outcome = await fetchFeed(
+      feed.url,
+      validators,
+      {
+        timeoutMs: settings.timeoutSeconds * 1000,
+        maxBytes,
+        maxRedirects: settings.maxRedirects,
+        retries: settings.retries,
+        retryDelayMs: settings.retryDelaySeconds * 1000,
+      },
+      { signal, ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}) },
+    );
+    httpStatus = outcome.httpStatus;
+    if (outcome.kind === 'not-modified')
+      return {
+        ...base,
+        status: 'not-modified',
+        httpStatus,
+        validators: outcome.validators,
+        durationMs: elapsed(),
+      };
+    const parsed = await parseFeedBody(outcome.body, outcome.contentType, { maxBytes });
+    const { items, dropped } = normaliseItems(parsed, {
+      documentUrl: outcome.url,
+      fetchedAt: startedAt,
+      maxItems: settings.maxItemsPerFeed,
+    });
+    return {
+      ...base,
+      status: 'ok',
+      httpStatus,
+      format: parsed.format,
+      items,
+      itemsSeen: Math.min(parsed.items.length, settings.maxItemsPerFeed),
+      dropped,
+      validators: outcome.validators,
+      durationMs: elapsed(),
+    };
+  } catch (e) {
+    const reason =
+      e instanceof FeedError ? e.message : `internal error: ${(e as Error).message ?? String(e)}`;
+    const status = e instanceof FeedError ? (e.httpStatus ?? httpStatus) : httpStatus;
+    return {
+      ...base,
+      status: 'failed',
+      reason,
+      ...(status !== undefined ? { httpStatus: status } : {}),
+      durationMs: elapsed(),
+    };
+  }
+}
+
+/** The classifier's verdict plus the feed's own tags, blocs included, each with its reason. */
+function withFeedTags(
+  verdict: Classification,
+  feed: Feed,
+  blocsOf: ReadonlyMap<string, readonly string[]>,
+): Pick<Article, 'companies' | 'regions' | 'why'> {
+  const why = [...verdict.why];
+  const companies = new Set(verdict.companies);
+  for (const c of feed.tags.companies) {
+    if (!companies.has(c)) why.push(`feed ${feed.id} → ${c}`);
+    companies.add(c);
+  }
+  const feedRegions = feed.tags.regions.flatMap((r) => [r, ...(blocsOf.get(r) ?? [])]);
+  // GLOBAL is the classifier's "no region named"; a regional feed names one.
+  const fromVerdict =
+    feedRegions.length && verdict.regions.every((r) => r === 'GLOBAL') ? [] : verdict.regions;
+  const regions = new Set(fromVerdict);
+  for (const r of feedRegions) {
+    if (!regions.has(r)) why.push(`feed ${feed.id} → ${r}`);
+    regions.add(r);
+  }
+  return { companies: [...companies].sort(), regions: [...regions].sort(), why };
+}
+
+const toCandidate = (a: Article): StoryCandidate => ({
+  id: a.id,
+  title: a.title,
+  summary: a.summary,
+  companies: a.companies,
+  published: a.published,
+  story: a.story,
+});
+
+export async function runIngest(options: RunOptions): Promise<RunResult> {
+  const now = options.now ?? (() => new Date());
+  const startedAt = now();
+  const warnings: string[] = [];
+  const blocsOf = options.blocsOf ?? new Map();
+
+  removeStaleTemps(options.outDir);
+  const store = readStore(options.outDir);
+  warnings.push(...store.problems.map((p) => `left alone: ${p}`));
+  const { state, warning } = readState(options.statePath);
+  if (warning) warnings.push(warning);
+  const previous = new Map((readHealth(options.healthPath)?.feeds ?? []).map((f) => [f.id, f]));
+
+  const feeds = options.feeds.feeds.filter((f) => f.enabled);
+  const budget = AbortSignal.timeout(options.feeds.fetch.runBudgetSeconds * 1000);
+  const outcomes = await mapPool(feeds, options.feeds.fetch.concurrency, (feed) =>
+    processFeed(feed, validatorsFor(state, feed.id, feed.url), options, budget, now),
+  );
+
+  // Feeds are walked in feeds.yaml order so that "first feed wins" does not depend on timing.
+  const claimedBy = new Map<string, string>();
+  const pending: { article: Omit<Article, 'story'>; feed: string }[] = [];
+  const kept = new Map<string, number>();
+  for (const outcome of outcomes) {
+    let keptHere = 0;
+    for (const item of outcome.items) {
+      if (store.ids.has(item.id) || claimedBy.has(item.id)) {
+        keptHere++;
+        continue;
+      }
+      let verdict: Classification;
+      try {
+        verdict = options.classify({ title: item.title, text: item.summary });
+      } catch (e) {
+        outcome.dropped.push({
+          reason: `the classifier failed: ${(e as Error).message}`,
+          title: item.title,
+        });
+        continue;
+      }
+      if (!verdict.relevant) continue;
+      keptHere++;
+      claimedBy.set(item.id, outcome.feed.id);
+      pending.push({
+        feed: outcome.feed.id,
+        article: {
+          id: item.id,
+          url: item.url,
+          title: item.title,
+          summary: item.summary,
+          published: item.published,
+          dateEstimated: item.dateEstimated,
+          publisher: outcome.feed.publisher,
+          feed: outcome.feed.id,
+          score: Math.round(Math.min(1, Math.max(0, verdict.score)) * 1000) / 1000,
+          ...withFeedTags(verdict, outcome.feed, blocsOf),
+          fetchedAt: outcome.startedAt.toISOString(),
+        },
+      });
+    }
+    kept.set(outcome.feed.id, keptHere);
+  }
+
+  let stories = new Map<string, string>();
+  try {
+    stories = options.assignStories(
+      store.articles.map(toCandidate),
+      pending.map(({ article }) => ({
+        id: article.id,
+        title: article.title,
+        summary: article.summary,
+        companies: article.companies,
+        published: article.published,
+      })),
+    );
+  } catch (e) {
+    warnings.push(
+      `story clustering failed (${(e as Error).message}); each new article is its own story`,
+    );
+  }
+
+  const created: string[] = [];
+  const createdBy = new Map<string, number>();
+  for (const { article, feed } of pending) {
+    try {
+      if (
+        storeArticle(options.outDir, { ...article, story: stories.get(article.id) ?? article.id })
+      ) {
+        created.push(article.id);
+        createdBy.set(feed, (createdBy.get(feed) ?? 0) + 1);
+      }
+    } catch (e) {
+      warnings.push(`article ${article.id} from ${feed} not stored: ${(e as Error).message}`);
+    }
+  }
+
+  // After the articles: a run killed before this point simply fetches in full next time.
+  for (const o of outcomes) {
+    if (o.status === 'failed' || !o.validators) continue;
+    const { etag, lastModified } = o.validators;
+    if (etag || lastModified)
+      state.feeds[o.feed.id] = {
+        url: o.feed.url,
+        ...(etag ? { etag } : {}),
+        ...(lastModified ? { lastModified } : {}),
+        updatedAt: o.startedAt.toISOString(),
+      };
+    else delete state.feeds[o.feed.id];
+  }
+  writeState(options.statePath, state);
+
+  const contributed = new Map<string, number>();
+  for (const a of store.articles) contributed.set(a.feed, (contributed.get(a.feed) ?? 0) + 1);
+  for (const [feed, n] of createdBy) contributed.set(feed, (contributed.get(feed) ?? 0) + n);
+
+  const feedHealth = outcomes.map((o): FeedHealth => {
+    const before = previous.get(o.feed.id);
+    const at = o.startedAt.toISOString();
+    const lastSuccess = o.status === 'failed' ? before?.lastSuccess : at;
+    const lastError =
+      o.status === 'failed' ? { at, reason: o.reason ?? 'unknown' } : before?.lastError;
+    return {
+      id: o.feed.id,
+      url: o.feed.url,
+      publisher: o.feed.publisher,
+      status: o.status,
+      ...(o.reason ? { reason: o.reason } : {}),
+      ...(o.httpStatus !== undefined ? { httpStatus: o.httpStatus } : {}),
+      ...(o.format ? { format: o.format } : {}),
+      lastAttempt: at,
+      ...(lastSuccess ? { lastSuccess } : {}),
+      ...(lastError ? { lastError } : {}),
+      itemsSeen: o.itemsSeen,
+      itemsKept: kept.get(o.feed.id) ?? 0,
+      itemsNew: createdBy.get(o.feed.id) ?? 0,
+      itemsDropped: o.dropped.length,
+      ...(o.dropped.length
+        ? {
+            dropped: o.dropped
+              .slice(0, MAX_DROPPED_REASONS)
+              .map((d) => (d.title ? `${d.reason}: "${d.title.slice(0, 80)}"` : d.reason)),
+          }
+        : {}),
+      totalContributed: contributed.get(o.feed.id) ?? 0,
+      durationMs: Math.round(o.durationMs),
+    };
+  });
+
+  const finishedAt = now();
+  const sum = (pick: (f: FeedHealth) => number) => feedHealth.reduce((n, f) => n + pick(f), 0);
+  const report: HealthReport = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationMs: Math.max(0, finishedAt.getTime() - startedAt.getTime()),
+    totals: {
+      feeds: feedHealth.length,
+      ok: feedHealth.filter((f) => f.status === 'ok').length,
+      notModified: feedHealth.filter((f) => f.status === 'not-modified').length,
+      failed: feedHealth.filter((f) => f.status === 'failed').length,
+      itemsSeen: sum((f) => f.itemsSeen),
+      itemsKept: sum((f) => f.itemsKept),
+      itemsNew: sum((f) => f.itemsNew),
+      itemsDropped: sum((f) => f.itemsDropped),
+      articles: store.ids.size + created.length,
+    },
+    feeds: feedHealth,
+  };
+  writeHealth(options.healthPath, report);
+  return { report, created, warnings };
+}

@@ -1,0 +1,70 @@
+/**
+ * content/articles/: one JSON file per article, named by its id. Files are only ever created:
+ * an article already on disk is never rewritten, whatever a later feed says about it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { articleSchema, type Article } from '../content/article.ts';
+import { createFileAtomic } from './atomic.ts';
+
+/** The order keys are written in, so files diff cleanly and identical data is identical bytes. */
+const KEY_ORDER = [
+  'id',
+  'url',
+  'title',
+  'summary',
+  'published',
+  'dateEstimated',
+  'publisher',
+  'feed',
+  'companies',
+  'regions',
+  'score',
+  'why',
+  'story',
+  'fetchedAt',
+] as const satisfies readonly (keyof Article)[];
+
+export function serialiseArticle(article: Article): string {
+  const ordered = Object.fromEntries(KEY_ORDER.map((key) => [key, article[key]]));
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+export interface StoredArticles {
+  /** Every id present on disk, valid or not: none of them may be written again. */
+  ids: Set<string>;
+  /** The articles that pass the schema. */
+  articles: Article[];
+  /** Files that could not be read as articles: left alone, reported. */
+  problems: string[];
+}
+
+export function readStore(dir: string): StoredArticles {
+  const ids = new Set<string>();
+  const articles: Article[] = [];
+  const problems: string[] = [];
+  if (!fs.existsSync(dir)) return { ids, articles, problems };
+  for (const name of fs.readdirSync(dir).sort()) {
+    if (!name.endsWith('.json') || name.startsWith('.')) continue;
+    const id = name.slice(0, -'.json'.length);
+    ids.add(id);
+    const file = path.join(dir, name);
+    try {
+      const parsed = articleSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+      if (parsed.success) articles.push(parsed.data);
+      else
+        problems.push(
+          `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'} — ${i.message}`).join('; ')}`,
+        );
+    } catch (e) {
+      problems.push(`${file}: not valid JSON (${(e as Error).message})`);
+    }
+  }
+  return { ids, articles, problems };
+}
+
+/** Validates and creates the article's file; `false` when a file with its id already exists. */
+export function storeArticle(dir: string, article: Article): boolean {
+  const checked = articleSchema.parse(article);
+  return createFileAtomic(path.join(dir, `${checked.id}.json`), serialiseArticle(checked));
+}
