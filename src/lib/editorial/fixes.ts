@@ -1,5 +1,5 @@
 /** "How to fix" for each field check can complain about, in the words EDITING.md uses. */
-import { KINDS, OPT_OUT, TRAINING } from '../content/entry.ts';
+import { OPT_OUT, TRAINING } from '../content/entry.ts';
 
 export type FileKind =
   'entry' | 'company' | 'region' | 'feeds' | 'overrides' | 'article' | 'health';
@@ -16,7 +16,7 @@ const BY_FIELD: Record<FileKind, Record<string, string>> = {
       'use company ids, the file names in content/companies/ without .yaml (to add a company, see EDITING.md "Add a company")',
     regions:
       'use region codes from content/regions/, or GLOBAL when it applies everywhere (to add one, see EDITING.md "Add a region")',
-    kind: `write one of: ${KINDS.join(', ')}`,
+    kind: 'choose the kind that fits the event best (EDITING.md describes each)',
     summary: 'write one or two sentences in our own words, at most 600 characters',
     sources: 'list at least one source as "- url: https://…" with a title on the next line',
     url: 'paste the full address, starting with https://',

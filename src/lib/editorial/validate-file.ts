@@ -9,6 +9,21 @@ import { fieldName, type Problem } from './problem.ts';
 import { unknownKeys } from './unknown-keys.ts';
 import type { YamlSource } from './yaml-source.ts';
 
+/** Zod's own wording for a wrong type, said as an editor would. */
+const EXPECTED: Record<string, string> = {
+  boolean: 'must be true or false',
+  array: 'must be a list, e.g. [a, b] or one "- item" per line',
+  object: 'must be a group of fields, one "name: value" per line',
+  string: 'must be text',
+  number: 'must be a number',
+};
+
+function plainMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && /^Invalid input/.test(issue.message))
+    return EXPECTED[issue.expected] ?? `must be ${issue.expected}`;
+  return issue.message;
+}
+
 const WHAT: Record<FileKind, string> = {
   entry: 'an entry',
   company: 'a company file',
@@ -76,7 +91,7 @@ export function validateValue<S extends z.ZodType>(
     const field = fieldName(issue.path);
     if (skip.includes(field)) continue;
     const missing = issue.path.length > 0 && valueAt(raw, issue.path) === undefined;
-    const problem = missing ? 'is missing' : issue.message;
+    const problem = missing ? 'is missing' : plainMessage(issue);
     const key = `${field}\u0000${problem}`;
     if (seen.has(key)) continue;
     seen.add(key);
