@@ -1,18 +1,40 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import crypto from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
+import { externalLinksPlugin } from './src/lib/markdown/external-links.ts';
 
 /** The public address; feeds, canonical links and the sitemap need absolute URLs. */
 const site = process.env.SITE_URL ?? 'https://aidatawatch.org';
 
+/**
+ * A build from another content tree (AIDW_CONTENT_DIR, used by tests) keeps its content cache
+ * apart, so it neither reuses nor overwrites the cache of the real content.
+ */
+const contentOverride = process.env.AIDW_CONTENT_DIR;
+const cacheDir = contentOverride
+  ? path.join(
+      os.tmpdir(),
+      'aidw-astro-cache',
+      crypto.createHash('sha256').update(path.resolve(contentOverride)).digest('hex').slice(0, 16),
+    )
+  : undefined;
+
 export default defineConfig({
+  ...(cacheDir ? { cacheDir } : {}),
   site,
   trailingSlash: 'always',
   integrations: [sitemap()],
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1', port: 4321 },
-  // Shiki colours code with inline styles, which the CSP below forbids; entries are prose anyway.
-  markdown: { syntaxHighlight: false },
+  markdown: {
+    // Shiki colours code with inline styles, which the CSP below forbids; entries are prose anyway.
+    syntaxHighlight: false,
+    processor: satteri({ hastPlugins: [externalLinksPlugin] }),
+  },
   security: {
     /*
      * A Content-Security-Policy in every page's <meta>. Astro adds script-src and style-src with
