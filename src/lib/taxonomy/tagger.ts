@@ -1,0 +1,140 @@
+/**
+ * Company and region tags for a piece of text, each with the words that produced it. Everything
+ * it knows comes from the taxonomy files, so an editor adds a company, alias, regulator or law
+ * without touching code.
+ */
+import type { Taxonomy } from '../content/load-taxonomy.ts';
+import type { Token } from './text.ts';
+import { buildTermIndex, findTerms, type Term, type TermIndex, type TermMatch } from './terms.ts';
+
+/** The code tagged when a text names no region: the story applies everywhere. */
+export const GLOBAL = 'GLOBAL';
+
+/** What kind of region name matched: regulators and laws also tell relevance that authorities are involved. */
+export type RegionTermKind = 'place' | 'regulator' | 'law';
+
+export interface RegionTarget {
+  code: string;
+  kind: RegionTermKind;
+}
+
+export interface Tags {
+  /** Sorted ids. */
+  ids: string[];
+  /** One line per tag: "'Instagram', 'WhatsApp' → meta". */
+  why: string[];
+}
+
+export interface TaxonomyTagger {
+  companies(source: string, tokens: Token[]): Tags & { spans: { first: number; last: number }[] };
+  regions(source: string, tokens: Token[]): Tags & { matches: TermMatch<RegionTarget>[] };
+}
+
+/**
+ * Abbreviations shorter than this are not matched on their own: "AP" (the Dutch regulator) is far
+ * more often the Associated Press. The full name still matches.
+ */
+const MIN_ABBR = 3;
+
+function companyTerms(taxonomy: Taxonomy): Term<string>[] {
+  const terms: Term<string>[] = [];
+  for (const c of taxonomy.companies) {
+    const exact = new Set(c.caseSensitive);
+    for (const name of new Set([c.name, ...c.aliases, ...c.products, ...c.caseSensitive]))
+      terms.push({ name, target: c.id, caseSensitive: exact.has(name) });
+  }
+  return terms;
+}
+
+/** Place names, demonyms and regulators' names are proper nouns: a capitalised one must be written capitalised. */
+const properNoun = (s: string) => /^\p{Lu}/u.test(s);
+
+function regionTerms(taxonomy: Taxonomy): Term<RegionTarget>[] {
+  const terms: Term<RegionTarget>[] = [];
+  const add = (name: string, code: string, kind: RegionTermKind, caseSensitive: boolean) =>
+    terms.push({ name, target: { code, kind }, caseSensitive });
+  for (const r of taxonomy.regions) {
+    for (const name of new Set([r.name, ...r.aliases]))
+      add(name, r.code, 'place', properNoun(name));
+    for (const g of r.regulators) {
+      add(g.name, r.code, 'regulator', properNoun(g.name));
+      if (g.abbr && g.abbr.length >= MIN_ABBR) add(g.abbr, r.code, 'regulator', true);
+    }
+    for (const l of r.laws) {
+      add(l.name, r.code, 'law', properNoun(l.name));
+      if (l.abbr && l.abbr.length >= MIN_ABBR) add(l.abbr, r.code, 'law', true);
+    }
+  }
+  return terms;
+}
+
+function reasonLines(hits: Map<string, string[]>, order: string[]): string[] {
+  return order.map(
+    (id) =>
+      `${hits
+        .get(id)!
+        .map((w) => `'${w}'`)
+        .join(', ')} → ${id}`,
+  );
+}
+
+function collect(hits: Map<string, string[]>, id: string, word: string) {
+  const words = hits.get(id) ?? [];
+  if (!words.includes(word) && words.length < 3) words.push(word);
+  hits.set(id, words);
+}
+
+export function createTaxonomyTagger(
+  taxonomy: Taxonomy,
+  shadows: readonly string[] = [],
+): TaxonomyTagger {
+  const companyIndex: TermIndex<string> = buildTermIndex(companyTerms(taxonomy), shadows);
+  const regionIndex: TermIndex<RegionTarget> = buildTermIndex(regionTerms(taxonomy), shadows);
+  const blocsOf = new Map(taxonomy.regions.map((r) => [r.code, r.memberOf]));
+
+  return {
+    companies(source, tokens) {
+      const hits = new Map<string, string[]>();
+      const matches = findTerms(companyIndex, source, tokens).filter((m) => m.targets.length);
+      for (const m of matches) for (const id of m.targets) collect(hits, id, m.text);
+      const ids = [...hits.keys()].sort();
+      const spans = matches.map(({ first, last }) => ({ first, last }));
+      return { ids, why: reasonLines(hits, ids), spans };
+    },
+
+    regions(source, tokens) {
+      const matches = findTerms(regionIndex, source, tokens).filter((m) => m.targets.length);
+      const hits = new Map<string, string[]>();
+      const sure = new Set<string>();
+      for (const m of matches) {
+        const codes = [...new Set(m.targets.map((t) => t.code))];
+        if (codes.length === 1) sure.add(codes[0]!);
+      }
+      for (const m of matches) {
+        const codes = [...new Set(m.targets.map((t) => t.code))];
+        // A name shared by two regions (Datatilsynet: DK and NO) counts only where the text also
+        // names one of them some other way.
+        const kept = codes.length === 1 ? codes : codes.filter((c) => sure.has(c));
+        for (const code of kept) collect(hits, code, m.text);
+      }
+      const named = [...hits.keys()];
+      const why = reasonLines(hits, named);
+      const all = new Set(named);
+      const queue = [...named];
+      while (queue.length) {
+        const code = queue.shift()!;
+        for (const bloc of blocsOf.get(code) ?? []) {
+          if (all.has(bloc)) continue;
+          all.add(bloc);
+          queue.push(bloc);
+          why.push(`'${code}' → ${bloc} (member state)`);
+        }
+      }
+      if (!all.size) {
+        all.add(GLOBAL);
+        why.push(`no region named → ${GLOBAL}`);
+      }
+      return { ids: [...all].sort(), why, matches };
+    },
+  };
+}
