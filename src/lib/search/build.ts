@@ -20,7 +20,7 @@ import { VarintWriter } from './varint.ts';
 export interface BuiltSearchIndex {
   index: SearchIndexFile;
   /** Posting lists, one per vocabulary word in `index.t` order (see encodePostings). */
-  postings: Uint8Array;
+  postings: Uint8Array<ArrayBuffer>;
   chunks: DocsChunk[];
 }
 
@@ -78,7 +78,7 @@ function docRow(item: TimelineItem): DocRow {
  * `(gap << 1) | inTitle`, where gap is the distance from the previous item (from -1 for the first,
  * so every gap is ≥ 1), and a 0 byte ends the list.
  */
-function encodePostings(lists: readonly (readonly number[])[]): Uint8Array {
+function encodePostings(lists: readonly (readonly number[])[]): Uint8Array<ArrayBuffer> {
   const w = new VarintWriter();
   for (const list of lists) {
     let prev = -1;
@@ -155,6 +155,7 @@ export function buildSearchIndex(
   const postings = encodePostings(t.map((w) => vocabulary.get(w)!));
   const body = {
     v: FORMAT_VERSION,
+    ki: ['news', ...KINDS] as string[],
     n: items.length,
     cs: chunkSize,
     co,

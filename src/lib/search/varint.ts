@@ -1,7 +1,7 @@
 /** Unsigned LEB128 varints: the posting lists are mostly small gaps, one byte each. */
 
 export class VarintWriter {
-  private buf = new Uint8Array(1024);
+  private buf: Uint8Array<ArrayBuffer> = new Uint8Array(1024);
   private len = 0;
 
   write(value: number): void {
@@ -20,7 +20,7 @@ export class VarintWriter {
     this.buf[this.len++] = v;
   }
 
-  bytes(): Uint8Array {
+  bytes(): Uint8Array<ArrayBuffer> {
     return this.buf.slice(0, this.len);
   }
 }
