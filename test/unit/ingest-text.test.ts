@@ -27,6 +27,12 @@ describe('plainText', () => {
     expect(plainText('&amp;lt;img src=x onerror=alert(1)&amp;gt;Hi')).toBe('Hi');
   });
 
+  it('keeps words apart where block tags separated them', () => {
+    expect(plainText('<p>One</p><p>Two<br>Three</p><ul><li>Four</li></ul>Fi<b>ve</b>')).toBe(
+      'One Two Three Four Five',
+    );
+  });
+
   it('keeps a lone less-than sign that is not markup', () => {
     expect(plainText('prices < 5 euros & > 2')).toBe('prices < 5 euros & > 2');
   });

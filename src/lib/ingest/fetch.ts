@@ -143,6 +143,9 @@ async function attempt(
         response = await doFetch(url, { headers, redirect: 'manual', signal });
       } catch (e) {
         if (signal.aborted) throw e;
+        // A name that does not resolve now will not resolve in a few seconds either.
+        const code = (e as { cause?: { code?: string } }).cause?.code;
+        if (code === 'ENOTFOUND') throw new FeedError(describeNetworkError(e));
         throw new TransientError(describeNetworkError(e));
       }
       if (REDIRECTS.has(response.status)) {

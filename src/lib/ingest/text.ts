@@ -64,6 +64,9 @@ export function flattenText(value: unknown): string {
 }
 
 const TAG_LIKE = /<[a-zA-Z/!?]/;
+/** Tags that separate words visually; stripping them must leave a space, not glue words. */
+const BLOCK_TAG =
+  /<\/?(?:p|div|br|hr|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|header|footer|pre|figure|figcaption|dd|dt)\b[^>]*>/gi;
 const ENTITY_LIKE = /&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#\d{1,7}|#x[0-9a-fA-F]{1,6});/;
 
 /** Markup stripped (script and style contents too), entities decoded, whitespace collapsed. */
@@ -73,7 +76,7 @@ export function plainText(value: unknown): string {
   // Markup escaped twice or thrice survives one pass as literal tags or entities; a few passes
   // reach plain text.
   for (let pass = 0; pass < 4; pass++) {
-    text = sanitizeHtml(text, SANITIZE)
+    text = sanitizeHtml(text.replace(BLOCK_TAG, ' $&'), SANITIZE)
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')
       .replace(/&quot;/g, '"')
