@@ -26,8 +26,13 @@ export const EMPTY_STATE: SearchState = { q: '', company: '', region: '', kind: 
 
 const TITLE_WEIGHT = 2;
 const TAG_WEIGHT = 0.6;
-/** Tags must look like the query word, not merely contain it ("ai" must not pick "Meta AI"'s owner). */
-const TAG_MIN_QUALITY = 0.45;
+/**
+ * A tag word must look like the query word, not merely contain it: "ai" must not pick every Meta
+ * item because of "Meta AI". Prefixes are fine (the reader is still typing).
+ */
+const tagLooksLike = (tagWord: string, word: string) =>
+  tagWord.startsWith(word) ||
+  Math.min(tagWord.length, word.length) / Math.max(tagWord.length, word.length) >= 0.75;
 
 interface TagTarget {
   /** 0 company, 1 region, 2 publisher. */
@@ -159,9 +164,8 @@ function matchWord(index: LoadedIndex, word: string): WordMatches {
   });
   const tags: WordMatches['tags'] = [];
   index.tagWords.forEach((tagWord, i) => {
-    const q = quality(tagWord);
-    if (q >= TAG_MIN_QUALITY)
-      for (const target of index.tagTargets[i]!) tags.push({ target, quality: q });
+    const q = tagLooksLike(tagWord, word) ? quality(tagWord) : 0;
+    if (q > 0) for (const target of index.tagTargets[i]!) tags.push({ target, quality: q });
   });
   const result = { terms: Int32Array.from(terms), quality: Float32Array.from(qualities), tags };
   if (index.cache.size > 500) index.cache.clear();

@@ -87,5 +87,5 @@ export function matchQuality(matcher: WordMatcher, text: string): number {
   if (d < 0) return 0;
   const lengthFit = Math.min(word.length, text.length) / Math.max(word.length, text.length);
   if (d === 0) return 0.3 + 0.3 * lengthFit;
-  return (0.25 + 0.35 * lengthFit) * (1 - d / (word.length + 1));
+  return (0.2 + 0.25 * lengthFit) * (1 - d / (word.length + 1));
 }
