@@ -80,14 +80,14 @@ interface Category {
   _: string;
   $: { domain: string };
 }
-type FeedItem = Parser.Item & { categories?: Category[] };
+type FeedItem = Omit<Parser.Item, 'categories'> & { categories?: Category[] };
 
 async function feed(file: string) {
   const text = fs.readFileSync(file, 'utf8');
   const parsed = await rss.parseString(text);
   const channel = xml.parse(text).rss.channel as Record<string, unknown>;
   const self = channel['atom:link'] as { '@_href': string; '@_rel': string };
-  return { parsed, items: parsed.items as FeedItem[], self, channel };
+  return { parsed, items: parsed.items as unknown as FeedItem[], self, channel };
 }
 
 /** The addresses the /feeds/ page shows as selectable text. */
