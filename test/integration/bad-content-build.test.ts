@@ -4,6 +4,7 @@
  * they can act on, and that the real entries all become pages.
  */
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,12 +17,22 @@ const astroBin = path.join(repo, 'node_modules/astro/bin/astro.mjs');
 const BUILD_TIMEOUT = 240_000;
 
 let scratch: string;
+const contentDirs: string[] = [];
+
+/** Where astro.config.mjs keeps the content cache of a build from another content tree. */
+const cacheDirOf = (contentDir: string) =>
+  path.join(
+    os.tmpdir(),
+    'aidw-astro-cache',
+    crypto.createHash('sha256').update(path.resolve(contentDir)).digest('hex').slice(0, 16),
+  );
 
 beforeAll(() => {
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'aidw-build-'));
 });
 
 afterAll(() => {
+  for (const dir of contentDirs) fs.rmSync(cacheDirOf(dir), { recursive: true, force: true });
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -29,6 +40,7 @@ afterAll(() => {
 function contentWith(name: string, extraEntries: Record<string, string> = {}): string {
   const dir = path.join(scratch, name, 'content');
   fs.cpSync(path.join(repo, 'content'), dir, { recursive: true });
+  contentDirs.push(dir);
   for (const [file, text] of Object.entries(extraEntries))
     fs.writeFileSync(path.join(dir, 'entries', file), text);
   return dir;
