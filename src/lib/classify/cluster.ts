@@ -6,7 +6,7 @@
  * ever; editors force articles together or apart with `story:` in content/overrides.yaml, which
  * is applied when the site is built.
  */
-import { tokenize } from '../taxonomy/text.ts';
+import { fold } from '../taxonomy/text.ts';
 import type { StoryCandidate } from './types.ts';
 
 export interface ClusterOptions {
@@ -19,7 +19,10 @@ export interface ClusterOptions {
 }
 
 const DAY_MS = 86_400_000;
+const WORD = /[\p{L}\p{N}]+/gu;
 const NO_COMPANY = '';
+/** Articles published this many days either side of the incoming ones weigh the words. */
+const CORPUS_DAYS = 30;
 
 /** Words that say nothing about which story an article tells. */
 const STOPWORDS = new Set(
@@ -33,8 +36,54 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-/** Crude stemming, enough to let "pauses", "paused" and "pausing" meet. */
+/**
+ * Words outlets use interchangeably for the same thing in this beat, mapped to one stem so that
+ * "Meta halts EU training" meets "Meta pauses European training".
+ */
+const SAME = new Map(
+  Object.entries({
+    halt: 'paus',
+    paus: 'paus',
+    suspend: 'paus',
+    suspension: 'paus',
+    delay: 'paus',
+    stop: 'paus',
+    europe: 'eu',
+    european: 'eu',
+    europeans: 'eu',
+    eea: 'eu',
+    watchdog: 'regulator',
+    authority: 'regulator',
+    commission: 'regulator',
+    commissioner: 'regulator',
+    dpc: 'regulator',
+    dpa: 'regulator',
+    lawsuit: 'sue',
+    su: 'sue',
+    complaint: 'sue',
+    scrap: 'train',
+    train: 'train',
+    rollout: 'launch',
+    launch: 'launch',
+    roll: 'launch',
+    resum: 'resume',
+    restart: 'resume',
+    fine: 'fine',
+    penalty: 'fine',
+    post: 'content',
+    content: 'content',
+    data: 'content',
+    information: 'content',
+  }),
+);
+
+/** Crude stemming, enough to let "pauses", "paused" and "pausing" meet, then SAME. */
 function stem(word: string): string {
+  const s = strip(word);
+  return SAME.get(s) ?? SAME.get(word) ?? s;
+}
+
+function strip(word: string): string {
   if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
   if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
   if (word.length > 4 && word.endsWith('es')) return word.slice(0, -2);
@@ -45,9 +94,9 @@ function stem(word: string): string {
 function terms(c: StoryCandidate): Map<string, number> {
   const tf = new Map<string, number>();
   const add = (text: string, weight: number) => {
-    for (const t of tokenize(text)) {
-      if (STOPWORDS.has(t.folded) || t.folded.length < 2) continue;
-      const s = stem(t.folded);
+    for (const [word] of fold(text).matchAll(WORD)) {
+      if (word.length < 2 || STOPWORDS.has(word)) continue;
+      const s = stem(word);
       tf.set(s, (tf.get(s) ?? 0) + weight);
     }
   };
@@ -65,16 +114,21 @@ function dayOf(iso: string): number | null {
 interface Doc {
   candidate: StoryCandidate;
   day: number | null;
-  tf: Map<string, number>;
+  tf?: Map<string, number>;
   vector?: Map<string, number>;
   story?: string;
+}
+
+function termsOf(d: Doc): Map<string, number> {
+  d.tf ??= terms(d.candidate);
+  return d.tf;
 }
 
 /**
  * A story id for every incoming article. Existing articles keep theirs; an incoming article joins
  * the most similar story (existing or started by an earlier incoming article) that passes the
  * threshold, or starts a new story `s-<its id>`. Candidates come from a company × day index, so
- * 10 000 stored articles cost one pass to count words, not a comparison each.
+ * the cost grows with the number of articles around the incoming ones, not with the archive.
  */
 export function assignStories(
   existing: StoryCandidate[],
@@ -88,18 +142,26 @@ export function assignStories(
   const docs: Doc[] = [...existing, ...incoming].map((candidate) => ({
     candidate,
     day: dayOf(candidate.published),
-    tf: terms(candidate),
     ...(candidate.story ? { story: candidate.story } : {}),
   }));
+  const stored = docs.slice(0, existing.length);
+  const arriving = docs.slice(existing.length);
 
+  // Word weights come from the articles published around the incoming ones, not the whole
+  // archive: that keeps the cost independent of the archive's size, and a word is telling when
+  // it is rare among the stories of those weeks.
+  const near = new Set<number>();
+  for (const d of arriving)
+    if (d.day !== null) for (let k = -CORPUS_DAYS; k <= CORPUS_DAYS; k++) near.add(d.day + k);
+  const corpus = [...stored.filter((d) => d.day !== null && near.has(d.day)), ...arriving];
   const df = new Map<string, number>();
-  for (const d of docs) for (const t of d.tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = docs.length;
+  for (const d of corpus) for (const t of termsOf(d).keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = corpus.length;
   const vectorOf = (d: Doc): Map<string, number> => {
     if (d.vector) return d.vector;
     const v = new Map<string, number>();
     let norm = 0;
-    for (const [t, f] of d.tf) {
+    for (const [t, f] of termsOf(d)) {
       const x = (1 + Math.log(f)) * Math.log((n + 1) / ((df.get(t) ?? 0) + 1) + 1);
       v.set(t, x);
       norm += x * x;
@@ -132,17 +194,14 @@ export function assignStories(
     }
   };
 
-  const stored = docs.slice(0, existing.length);
   for (const d of stored) if (d.story) enter(d);
 
-  const arriving = docs
-    .slice(existing.length)
-    .sort(
-      (a, b) =>
-        (a.day ?? Infinity) - (b.day ?? Infinity) ||
-        a.candidate.published.localeCompare(b.candidate.published) ||
-        a.candidate.id.localeCompare(b.candidate.id),
-    );
+  arriving.sort(
+    (a, b) =>
+      (a.day ?? Infinity) - (b.day ?? Infinity) ||
+      a.candidate.published.localeCompare(b.candidate.published) ||
+      a.candidate.id.localeCompare(b.candidate.id),
+  );
   const result = new Map<string, string>();
   for (const d of arriving) {
     if (!d.story) d.story = bestStory(d) ?? `s-${d.candidate.id}`;

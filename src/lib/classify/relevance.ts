@@ -127,7 +127,8 @@ export function createRelevance(rules: ClassifierRules): (input: RelevanceInput)
       (authority.length ? w.authority : 0) +
       (companies.length ? w.company : 0) -
       negatives.reduce((sum, n) => sum + (n.inHeadline ? w.negative : w.negative / 2), 0);
-    const score = Math.round(sigmoid(z) * 100) / 100;
+    // Never 0 or 1: the vocabulary is evidence, not proof.
+    const score = Math.min(0.99, Math.max(0.01, Math.round(sigmoid(z) * 100) / 100));
 
     const parts: string[] = [];
     const pair = (p: [Located, Located], what: string) =>

@@ -16,12 +16,14 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const MARKS = /\p{M}+/gu;
+const ASCII = /^[\x00-\x7f]*$/;
 /** A full stop, question or exclamation mark, semicolon or colon followed by a space ends a sentence. */
 const SENTENCE_END = /[.!?;:]\s/;
 
 /** Lower case, accents stripped ("Autorité" → "autorite"), so editors need not type diacritics. */
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(MARKS, '').toLowerCase();
+  // Most words are plain ASCII: skip the costly Unicode decomposition for them.
+  return ASCII.test(s) ? s.toLowerCase() : s.normalize('NFD').replace(MARKS, '').toLowerCase();
 }
 
 /** Whitespace and dashes between words count as one space; other punctuation must match as written. */
@@ -30,17 +32,24 @@ export function normaliseSeparator(s: string): string {
 }
 
 /**
- * Splits text into word tokens, numbering sentences from `firstSentence`. Offsets refer to the text
- * as given: callers that compare with other strings normalise it (NFC) first, as `tokenizeItem` does.
+ * Splits text into word tokens, numbering sentences from `firstSentence`; offsets are shifted by
+ * `offset` so that they point into a longer source. They refer to the text as given: callers that
+ * compare with other strings normalise it (NFC) first, as `tokenizeItem` does.
  */
-export function tokenize(text: string, firstSentence = 0): Token[] {
+export function tokenize(text: string, firstSentence = 0, offset = 0): Token[] {
   const tokens: Token[] = [];
   let sentence = firstSentence;
   let lastEnd = 0;
   for (const m of text.matchAll(WORD)) {
     const start = m.index;
     if (tokens.length && SENTENCE_END.test(text.slice(lastEnd, start))) sentence++;
-    tokens.push({ raw: m[0], folded: fold(m[0]), start, end: start + m[0].length, sentence });
+    tokens.push({
+      raw: m[0],
+      folded: fold(m[0]),
+      start: start + offset,
+      end: start + offset + m[0].length,
+      sentence,
+    });
     lastEnd = start + m[0].length;
   }
   return tokens;
@@ -55,10 +64,6 @@ export function tokenizeItem(
   const text = rawText.normalize('NFC');
   const source = `${title}\n${text}`;
   const head = tokenize(title);
-  const tail = tokenize(text, (head.at(-1)?.sentence ?? 0) + 1).map((t) => ({
-    ...t,
-    start: t.start + title.length + 1,
-    end: t.end + title.length + 1,
-  }));
-  return { source, tokens: [...head, ...tail], textStart: head.length };
+  const tail = tokenize(text, (head.at(-1)?.sentence ?? 0) + 1, title.length + 1);
+  return { source, tokens: head.concat(tail), textStart: head.length };
 }

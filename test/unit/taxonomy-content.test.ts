@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { loadTaxonomy } from '../../src/lib/content/load-taxonomy.ts';
+
+const taxonomy = loadTaxonomy('content');
+const company = (id: string) => taxonomy.companies.find((c) => c.id === id);
+const region = (code: string) => taxonomy.regions.find((r) => r.code === code);
+
+describe('taxonomy content', () => {
+  it('has a file for every company id the site is built around', () => {
+    const ids = [
+      'meta',
+      'linkedin',
+      'microsoft',
+      'google',
+      'x',
+      'xai',
+      'openai',
+      'anthropic',
+      'reddit',
+      'automattic',
+      'stack-overflow',
+      'slack',
+      'salesforce',
+      'adobe',
+      'zoom',
+      'snap',
+      'amazon',
+      'apple',
+      'wetransfer',
+      'soundcloud',
+      'midjourney',
+      'tiktok',
+    ];
+    expect(ids.filter((id) => !company(id))).toEqual([]);
+  });
+
+  it('has a file for every region code the site is built around', () => {
+    const codes = [
+      'GLOBAL',
+      'EU',
+      'UK',
+      'US',
+      'CH',
+      'CA',
+      'AU',
+      'BR',
+      'IN',
+      'JP',
+      'KR',
+      'HK',
+      'NG',
+      'IE',
+      'DE',
+      'NL',
+      'IT',
+      'FR',
+      'ES',
+      'NO',
+      'AT',
+      'BE',
+      'GR',
+      'PL',
+    ];
+    expect(codes.filter((c) => !region(c))).toEqual([]);
+  });
+
+  it('names each region file after its lower-case code', () => {
+    expect(taxonomy.regions.filter((r) => r.id !== r.code.toLowerCase()).map((r) => r.id)).toEqual(
+      [],
+    );
+  });
+
+  it('files EU member states under EU and keeps Norway and Switzerland out of it', () => {
+    for (const code of ['IE', 'DE', 'NL', 'IT', 'FR', 'ES', 'AT', 'BE', 'GR', 'PL'])
+      expect(region(code)?.memberOf, code).toContain('EU');
+    expect(region('NO')?.memberOf).not.toContain('EU');
+    expect(region('CH')?.memberOf).not.toContain('EU');
+    expect(region('UK')?.memberOf).not.toContain('EU');
+    expect(region('GLOBAL')?.memberOf).toEqual([]);
+  });
+
+  it('only refers to blocs and parents that exist', () => {
+    const codes = new Set(taxonomy.regions.map((r) => r.code));
+    const ids = new Set(taxonomy.companies.map((c) => c.id));
+    expect(taxonomy.regions.flatMap((r) => r.memberOf.filter((m) => !codes.has(m)))).toEqual([]);
+    expect(
+      taxonomy.companies.filter((c) => c.parent && !ids.has(c.parent)).map((c) => c.id),
+    ).toEqual([]);
+  });
+
+  it('files products under their maker and subsidiaries under their parent', () => {
+    expect(company('meta')?.products).toEqual(
+      expect.arrayContaining(['Instagram', 'WhatsApp', 'Threads']),
+    );
+    expect(company('google')?.products).toEqual(
+      expect.arrayContaining(['Gemini', 'Gmail', 'YouTube']),
+    );
+    expect(company('openai')?.products).toContain('ChatGPT');
+    expect(company('xai')?.products).toContain('Grok');
+    expect(company('automattic')?.products).toEqual(
+      expect.arrayContaining(['Tumblr', 'WordPress.com']),
+    );
+    expect(company('linkedin')?.parent).toBe('microsoft');
+    expect(company('slack')?.parent).toBe('salesforce');
+  });
+
+  it('marks names that are everyday words as case-sensitive', () => {
+    expect(company('x')?.caseSensitive).toContain('X');
+    expect(company('meta')?.caseSensitive).toEqual(expect.arrayContaining(['Meta', 'Threads']));
+    expect(company('snap')?.caseSensitive).toContain('Snap');
+    expect(company('zoom')?.caseSensitive).toContain('Zoom');
+    expect(company('slack')?.caseSensitive).toContain('Slack');
+    expect(company('apple')?.caseSensitive).toContain('Apple');
+  });
+
+  it('lists case-sensitive names that the company actually goes by', () => {
+    const stray = taxonomy.companies.flatMap((c) =>
+      c.caseSensitive
+        .filter((n) => ![c.name, ...c.aliases, ...c.products].includes(n))
+        .map((n) => `${c.id}: ${n}`),
+    );
+    expect(stray).toEqual([]);
+  });
+
+  it('gives no name to two companies', () => {
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const c of taxonomy.companies)
+      for (const n of new Set([c.name, ...c.aliases, ...c.products].map((s) => s.toLowerCase()))) {
+        const other = owner.get(n);
+        if (other && other !== c.id) clashes.push(`${n}: ${other} and ${c.id}`);
+        owner.set(n, c.id);
+      }
+    expect(clashes).toEqual([]);
+  });
+
+  it('lists the regulators the press names by abbreviation', () => {
+    const abbrs = (code: string) => region(code)?.regulators.map((g) => g.abbr);
+    expect(abbrs('IE')).toContain('DPC');
+    expect(abbrs('UK')).toContain('ICO');
+    expect(abbrs('FR')).toContain('CNIL');
+    expect(abbrs('BR')).toContain('ANPD');
+    expect(abbrs('AU')).toContain('OAIC');
+    expect(abbrs('US')).toContain('FTC');
+    expect(abbrs('EU')).toContain('EDPB');
+    expect(region('EU')?.laws.map((l) => l.abbr)).toContain('GDPR');
+    expect(region('BR')?.laws.map((l) => l.abbr)).toContain('LGPD');
+  });
+
+  it('gives every opt-out guide a summary and either steps or a link', () => {
+    const thin = taxonomy.companies
+      .filter((c) => c.optOut && !c.optOut.steps.length && !c.optOut.url)
+      .map((c) => c.id);
+    expect(thin).toEqual([]);
+  });
+});

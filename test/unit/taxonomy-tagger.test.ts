@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import type { Taxonomy } from '../../src/lib/content/load-taxonomy.ts';
+import { companySchema, regionSchema } from '../../src/lib/content/taxonomy.ts';
+import { createTaxonomyTagger, tokenizeItem } from '../../src/lib/taxonomy/index.ts';
+
+/** A small taxonomy written for these tests, so each rule is checked in isolation. */
+const taxonomy: Taxonomy = {
+  companies: [
+    {
+      id: 'meta',
+      name: 'Meta',
+      products: ['Instagram', 'Threads'],
+      caseSensitive: ['Meta', 'Threads'],
+    },
+    { id: 'microsoft', name: 'Microsoft', products: ['Copilot'] },
+    { id: 'linkedin', name: 'LinkedIn', parent: 'microsoft' },
+    { id: 'github', name: 'GitHub', products: ['GitHub Copilot'], parent: 'microsoft' },
+    { id: 'x', name: 'X', aliases: ['Twitter', 'X Corp.'], caseSensitive: ['X'] },
+    { id: 'automattic', name: 'Automattic', products: ['WordPress.com'] },
+  ].map((c) => ({ ...companySchema.parse(c), id: c.id })),
+  regions: [
+    { code: 'GLOBAL', name: 'Global' },
+    {
+      code: 'EU',
+      name: 'European Union',
+      aliases: ['EU', 'Europe', 'European'],
+      laws: [{ name: 'General Data Protection Regulation', abbr: 'GDPR' }],
+    },
+    {
+      code: 'IE',
+      name: 'Ireland',
+      aliases: ['Irish'],
+      regulators: [{ name: 'Data Protection Commission', abbr: 'DPC' }],
+      memberOf: ['EU'],
+    },
+    {
+      code: 'UK',
+      name: 'United Kingdom',
+      aliases: ['UK', 'British'],
+      regulators: [{ name: "Information Commissioner's Office", abbr: 'ICO' }],
+      laws: [{ name: 'UK GDPR' }],
+    },
+    { code: 'NO', name: 'Norway', aliases: ['Norwegian'], regulators: [{ name: 'Datatilsynet' }] },
+    {
+      code: 'DK',
+      name: 'Denmark',
+      aliases: ['Danish'],
+      regulators: [{ name: 'Datatilsynet' }],
+      memberOf: ['EU'],
+    },
+    {
+      code: 'NL',
+      name: 'Netherlands',
+      aliases: ['Dutch'],
+      regulators: [{ name: 'Autoriteit Persoonsgegevens', abbr: 'AP' }],
+      memberOf: ['EU'],
+    },
+    { code: 'US', name: 'United States', aliases: ['US', 'American'] },
+  ].map((r) => ({ ...regionSchema.parse(r), id: r.code.toLowerCase() })),
+};
+
+const tagger = createTaxonomyTagger(taxonomy, [
+  'meta-analysis',
+  'X marks the spot',
+  'North America',
+]);
+const companies = (title: string, text = '') => {
+  const { source, tokens } = tokenizeItem(title, text);
+  return tagger.companies(source, tokens);
+};
+const regions = (title: string, text = '') => {
+  const { source, tokens } = tokenizeItem(title, text);
+  return tagger.regions(source, tokens);
+};
+
+describe('company tags', () => {
+  it('matches names on word boundaries only', () => {
+    expect(companies('SpaceX and Metaverse fans flock to Xbox event').ids).toEqual([]);
+    expect(companies("Meta's new policy").ids).toEqual(['meta']);
+    expect(companies('Users of X, formerly Twitter, complain').ids).toEqual(['x']);
+  });
+
+  it('matches case-sensitive names only with their capitalisation', () => {
+    expect(companies('a meta point about threads of wool and x marks').ids).toEqual([]);
+    expect(companies('Meta updates Threads').ids).toEqual(['meta']);
+  });
+
+  it('matches other names whatever their case', () => {
+    expect(companies('INSTAGRAM and linkedin users').ids).toEqual(['linkedin', 'meta']);
+  });
+
+  it('tags the maker of a named product', () => {
+    const tags = companies('Instagram posts will train AI');
+    expect(tags.ids).toEqual(['meta']);
+    expect(tags.why).toEqual(["'Instagram' → meta"]);
+  });
+
+  it('does not tag a parent the text does not name', () => {
+    expect(companies('LinkedIn opts members in').ids).toEqual(['linkedin']);
+    expect(companies('LinkedIn, owned by Microsoft, opts members in').ids).toEqual([
+      'linkedin',
+      'microsoft',
+    ]);
+  });
+
+  it('prefers the longest name, so a subsidiary product does not tag the parent', () => {
+    expect(companies('GitHub Copilot trained on public code').ids).toEqual(['github']);
+    expect(companies('Copilot will train on chats').ids).toEqual(['microsoft']);
+  });
+
+  it('matches names with punctuation inside them', () => {
+    expect(companies('WordPress.com users can opt out').ids).toEqual(['automattic']);
+    // A full stop after a name may end the sentence, so it is not required.
+    expect(companies('Sued by X Corp. Users react').why).toEqual(["'X Corp' → x"]);
+  });
+
+  it('ignores names inside phrases that mean something else', () => {
+    expect(companies('Meta-analysis of 40 studies').ids).toEqual([]);
+    expect(companies('X marks the spot for treasure hunters').ids).toEqual([]);
+    expect(companies('Meta-owned Instagram').ids).toEqual(['meta']);
+  });
+
+  it('gives one reason per company listing the words that produced it', () => {
+    expect(companies('Meta and Instagram', 'Threads too; Instagram again').why).toEqual([
+      "'Meta', 'Instagram', 'Threads' → meta",
+    ]);
+  });
+});
+
+describe('region tags', () => {
+  it('tags a region from its name, demonym, regulator or law', () => {
+    expect(regions('Irish users').ids).toEqual(['EU', 'IE']);
+    expect(regions('The ICO said').ids).toEqual(['UK']);
+    expect(regions('Complaint under GDPR').ids).toEqual(['EU']);
+    expect(regions('Data Protection Commission opens inquiry').ids).toEqual(['EU', 'IE']);
+  });
+
+  it('tags the bloc of a member state and says why', () => {
+    const tags = regions('DPC asks Meta to pause');
+    expect(tags.ids).toEqual(['EU', 'IE']);
+    expect(tags.why).toEqual(["'DPC' → IE", "'IE' → EU (member state)"]);
+  });
+
+  it('does not put a non-member in the bloc', () => {
+    expect(regions('Norwegian users object').ids).toEqual(['NO']);
+  });
+
+  it('falls back to GLOBAL when no region is named, with a reason', () => {
+    const tags = regions('Company changes terms');
+    expect(tags.ids).toEqual(['GLOBAL']);
+    expect(tags.why).toEqual(['no region named → GLOBAL']);
+  });
+
+  it('reads a national law as that country, not the bloc it was copied from', () => {
+    expect(regions('Breach of the UK GDPR').ids).toEqual(['UK']);
+  });
+
+  it('matches abbreviations case-sensitively', () => {
+    expect(regions('the dpc and the ico said').ids).toEqual(['GLOBAL']);
+    expect(regions('us and uk users').ids).toEqual(['GLOBAL']);
+    expect(regions('US and UK users').ids).toEqual(['UK', 'US']);
+  });
+
+  it('skips two-letter regulator abbreviations that clash with everyday ones', () => {
+    expect(regions('Reporting by AP').ids).toEqual(['GLOBAL']);
+    expect(regions('Autoriteit Persoonsgegevens warns users').ids).toEqual(['EU', 'NL']);
+  });
+
+  it('resolves a name two regions share only when the text says which', () => {
+    expect(regions('Datatilsynet warns users').ids).toEqual(['GLOBAL']);
+    expect(regions('The Norwegian Datatilsynet warns users').ids).toEqual(['NO']);
+    expect(regions('Danish regulator Datatilsynet').ids).toEqual(['DK', 'EU']);
+  });
+
+  it('ignores place names inside phrases that mean somewhere else', () => {
+    expect(regions('Users in North America').ids).toEqual(['GLOBAL']);
+    expect(regions('American users').ids).toEqual(['US']);
+  });
+});
