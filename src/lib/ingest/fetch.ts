@@ -143,9 +143,10 @@ async function attempt(
         response = await doFetch(url, { headers, redirect: 'manual', signal });
       } catch (e) {
         if (signal.aborted) throw e;
-        // A name that does not resolve now will not resolve in a few seconds either.
+        // Only socket-level failures are worth retrying: a name that does not resolve now, or a
+        // URL fetch refuses outright (a blocked port), will be the same in a few seconds.
         const code = (e as { cause?: { code?: string } }).cause?.code;
-        if (code === 'ENOTFOUND') throw new FeedError(describeNetworkError(e));
+        if (!code || code === 'ENOTFOUND') throw new FeedError(describeNetworkError(e));
         throw new TransientError(describeNetworkError(e));
       }
       if (REDIRECTS.has(response.status)) {
