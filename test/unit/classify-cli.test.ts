@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const NODE = path.resolve('node_modules/.bin/node');
+const SCRIPT = path.resolve('scripts/classify.ts');
+
+function run(stdin: string, env: Record<string, string> = {}) {
+  const r = spawnSync(NODE, [SCRIPT], {
+    input: stdin,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  });
+  return { code: r.status, out: r.stdout.split('\n').filter(Boolean), err: r.stderr };
+}
+
+describe('npm run classify', () => {
+  it('answers each JSON line with the verdict, tags and reasons', () => {
+    const { code, out } = run(
+      [
+        {
+          title: 'LinkedIn suspends AI training on UK user data after ICO concerns',
+          text: 'Members had been opted in by default.',
+        },
+        {
+          title: 'Meta shares jump as quarterly revenue beats forecasts',
+          text: 'The Instagram owner spends more on AI.',
+        },
+      ]
+        .map((o) => JSON.stringify(o))
+        .join('\n') + '\n',
+    );
+    expect(code).toBe(0);
+    expect(out).toHaveLength(2);
+    const first = JSON.parse(out[0]!);
+    expect(Object.keys(first)).toEqual(['relevant', 'score', 'companies', 'regions', 'why']);
+    expect(first).toMatchObject({ relevant: true, companies: ['linkedin'], regions: ['UK'] });
+    expect(first.why).toEqual(
+      expect.arrayContaining(["'LinkedIn' → linkedin", "'UK', 'ICO' → UK"]),
+    );
+    const second = JSON.parse(out[1]!);
+    expect(second).toMatchObject({ relevant: false, companies: ['meta'], regions: ['GLOBAL'] });
+  });
+
+  it('answers a bad line in place, names it on stderr and carries on', () => {
+    const { code, out, err } = run(
+      [
+        '{"title": "X opts users in to Grok training on their posts", "text": ""}',
+        '{"title": ',
+        '["not", "an", "object"]',
+        '{"text": "no title"}',
+        '{"title": "Reddit licenses user posts to Google for AI training"}',
+      ].join('\n'),
+    );
+    expect(code).toBe(0);
+    expect(out).toHaveLength(5);
+    expect(JSON.parse(out[0]!).companies).toEqual(['x', 'xai']);
+    expect(JSON.parse(out[1]!).error).toMatch(/^line 2: not valid JSON/);
+    expect(JSON.parse(out[2]!).error).toMatch(/^line 3: expected a JSON object/);
+    expect(JSON.parse(out[3]!).error).toBe('line 4: "title" must be a non-empty string');
+    expect(JSON.parse(out[4]!).companies).toEqual(['google', 'reddit']);
+    expect(err).toMatch(/classify: line 2: not valid JSON/);
+    expect(err).toMatch(/classify: line 4: "title" must be a non-empty string/);
+  });
+
+  it('keeps output aligned when a line in the middle is blank', () => {
+    const { out } = run('{"title":"Zoom terms"}\n\n{"title":"Slack trains models on messages"}\n');
+    expect(out).toHaveLength(3);
+    expect(JSON.parse(out[1]!).error).toMatch(/^line 2: empty line/);
+  });
+
+  it('writes nothing for empty input', () => {
+    expect(run('')).toEqual({ code: 0, out: [], err: '' });
+  });
+
+  it('refuses to start on a broken taxonomy, naming the file and field', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'classify-cli-'));
+    fs.cpSync('content/regions', path.join(dir, 'regions'), { recursive: true });
+    fs.cpSync('content/classifier.yaml', path.join(dir, 'classifier.yaml'));
+    fs.mkdirSync(path.join(dir, 'companies'));
+    fs.writeFileSync(path.join(dir, 'companies', 'acme.yaml'), 'aliases: [Acme]\n');
+    const { code, out, err } = run('{"title":"x"}\n', { AIDW_CONTENT_DIR: dir });
+    expect(code).toBe(1);
+    expect(out).toEqual([]);
+    expect(err).toMatch(/acme\.yaml: name — /);
+  });
+});
