@@ -1,0 +1,81 @@
+/** axe-core in Chromium on the main page types, in light and dark themes. */
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './browser.ts';
+import { loadSiteContent } from './site-content.ts';
+
+const baseUrl = inject('baseUrl');
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const content = loadSiteContent();
+const entry = content.items.find((i) => i.type === 'entry' && (i.status?.length ?? 0) > 0)!;
+
+const PAGES: [string, string][] = [
+  ['the timeline', '/'],
+  ['an entry page', entry.href],
+  ['a company page', '/companies/linkedin/'],
+  ['a region page', '/regions/eu/'],
+  ['the comparison', '/compare/'],
+  ['a side-by-side view', '/compare/meta-vs-linkedin/'],
+  ['the companies index', '/companies/'],
+];
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function violations(path: string, colorScheme: 'light' | 'dark'): Promise<AxeViolation[]> {
+  // The site's CSP forbids the inline script axe is injected as; bypass it for the audit only.
+  const context = await browser.newContext({ bypassCSP: true, colorScheme });
+  const page = await context.newPage();
+  const res = await page.goto(baseUrl + path);
+  expect(res?.status(), `${path} should load`).toBe(200);
+  await page.addScriptTag({ path: axePath });
+  const found = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (o: object) => Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    const result = await axe.run({ resultTypes: ['violations'] });
+    return result.violations;
+  });
+  await context.close();
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+function describeViolations(vs: AxeViolation[]): string {
+  return vs
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help}\n` +
+        v.nodes
+          .slice(0, 5)
+          .map(
+            (n) =>
+              `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}`,
+          )
+          .join('\n'),
+    )
+    .join('\n');
+}
+
+describe('accessibility (axe-core)', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const [name, path] of PAGES) {
+      it(`${name} has no serious or critical violations in the ${scheme} theme`, async () => {
+        const found = await violations(path, scheme);
+        expect(found, describeViolations(found)).toEqual([]);
+      });
+    }
+  }
+});
