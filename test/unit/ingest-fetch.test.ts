@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedError } from '../../src/lib/ingest/errors.ts';
 import { fetchFeed, USER_AGENT, type FetchLimits } from '../../src/lib/ingest/fetch.ts';
@@ -43,6 +44,10 @@ beforeAll(async () => {
     '/to-js': redirect('javascript:alert(1)'),
     '/hang': silent(),
     '/endless': endless(),
+    '/gzip-bomb': (_req, res) =>
+      void res
+        .writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'application/rss+xml' })
+        .end(gzipSync(Buffer.alloc(20_000_000))),
     '/declared-huge': (_req, res) =>
       void res.writeHead(200, { 'content-length': '999999999' }).end(),
     ...Object.fromEntries(
@@ -141,6 +146,10 @@ describe('fetchFeed', () => {
     expect(await reason(get('/declared-huge'))).toBe(
       'body too large: 999999999 bytes declared, limit 200000',
     );
+  });
+
+  it('stops decompressing a gzip bomb at the size limit', async () => {
+    expect(await reason(get('/gzip-bomb'))).toBe('body too large: more than 200000 bytes');
   });
 
   it('reports a host that does not resolve as a network error', async () => {

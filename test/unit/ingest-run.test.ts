@@ -179,6 +179,32 @@ describe('runIngest', () => {
     expect(article.story).toBe(article.id);
   });
 
+  it('fetches no more feeds at once than the concurrency setting allows', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const body = rss([{ title: 'Nothing to train here', link: 'https://news.example.org/n' }]);
+    for (let i = 0; i < 6; i++)
+      server.route(`/slow${i}`, (req, res) => {
+        most = Math.max(most, ++inFlight);
+        res.on('close', () => inFlight--);
+        trickle(body, 64, 20)(req, res);
+      });
+    const feeds = parseFeedsFile(
+      {
+        fetch: { concurrency: 2, retries: 0 },
+        feeds: Array.from({ length: 6 }, (_, i) => ({
+          id: `slow-${i}`,
+          url: `${server.url}/slow${i}`,
+          publisher: 'Slow',
+        })),
+      },
+      'feeds.yaml',
+    );
+    const { report } = await runIngest(options({ feeds }));
+    expect(report.totals.ok).toBe(6);
+    expect(most).toBe(2);
+  });
+
   it('prints a summary table naming each feed, its status and reason', async () => {
     const { report } = await runIngest(options());
     const table = formatSummary(report);
