@@ -42,8 +42,13 @@ beforeAll(async () => {
     '/loop-a': redirect('/loop-b'),
     '/loop-b': redirect('/loop-a'),
     '/to-js': redirect('javascript:alert(1)'),
+    '/temporary': redirect('/ok', 307),
     '/hang': silent(),
     '/endless': endless(),
+    '/stall': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.write('<rss version="2.0"><channel>');
+    },
     '/gzip-bomb': (_req, res) =>
       void res
         .writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'application/rss+xml' })
@@ -98,8 +103,14 @@ describe('fetchFeed', () => {
 
   it('follows up to the redirect limit and reports the final URL', async () => {
     const outcome = await get('/hop2');
-    expect(outcome.kind === 'ok' && outcome.url).toBe(`${server.url}/ok`);
+    expect(outcome).toMatchObject({ url: `${server.url}/ok`, movedTo: `${server.url}/ok` });
     expect(await reason(get('/hop0'))).toBe('too many redirects (more than 5)');
+  });
+
+  it('does not call a temporary redirect a move', async () => {
+    const outcome = await get('/temporary');
+    expect(outcome).toMatchObject({ kind: 'ok', url: `${server.url}/ok` });
+    expect(outcome).not.toHaveProperty('movedTo');
   });
 
   it('refuses a redirect loop and a redirect to a non-http URL', async () => {
@@ -139,6 +150,10 @@ describe('fetchFeed', () => {
     expect(await reason(get('/hang'))).toBe('timed out: no complete answer within 0.4 s');
     expect(Date.now() - started).toBeLessThan(2000);
     expect(server.requestsFor('/hang')).toHaveLength(1);
+  });
+
+  it('times out a body that stops halfway', async () => {
+    expect(await reason(get('/stall'))).toBe('timed out: no complete answer within 0.4 s');
   });
 
   it('stops reading a body past the size limit', async () => {

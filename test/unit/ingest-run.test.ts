@@ -205,6 +205,22 @@ describe('runIngest', () => {
     expect(most).toBe(2);
   });
 
+  it('tells editors when a feed has moved permanently', async () => {
+    server.route(
+      '/old-address',
+      (_req, res) => void res.writeHead(301, { location: '/press' }).end(),
+    );
+    const feeds = parseFeedsFile(
+      [{ id: 'moved', url: `${server.url}/old-address`, publisher: 'Moved' }],
+      'feeds.yaml',
+    );
+    const { report } = await runIngest(options({ feeds }));
+    expect(report.feeds[0]).toMatchObject({ status: 'ok', movedTo: `${server.url}/press` });
+    expect(formatSummary(report)).toMatch(
+      new RegExp(`^moved\\s+ok\\s+200.*moved permanently to ${server.url}/press$`, 'm'),
+    );
+  });
+
   it('prints a summary table naming each feed, its status and reason', async () => {
     const { report } = await runIngest(options());
     const table = formatSummary(report);

@@ -40,6 +40,8 @@ export type FetchOutcome =
       contentType: string | undefined;
       /** Where the feed was finally read from, after redirects: the base for relative links. */
       url: string;
+      /** Set when every redirect on the way was permanent (301/308): feeds.yaml should say this. */
+      movedTo?: string;
       validators: Validators;
       attempts: number;
     }
@@ -136,6 +138,7 @@ async function attempt(
 
   const visited = [feedUrl];
   let url = feedUrl;
+  let permanent = true;
   try {
     for (;;) {
       let response: Response;
@@ -177,6 +180,7 @@ async function attempt(
             response.status,
           );
         visited.push(next.href);
+        permanent &&= response.status === 301 || response.status === 308;
         url = next.href;
         continue;
       }
@@ -217,6 +221,7 @@ async function attempt(
         body,
         contentType: response.headers.get('content-type') ?? undefined,
         url,
+        ...(permanent && visited.length > 1 ? { movedTo: url } : {}),
         validators: validatorsOf(response),
       };
     }

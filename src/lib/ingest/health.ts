@@ -25,6 +25,8 @@ export const feedHealthSchema = z.object({
   reason: z.string().optional(),
   /** The last HTTP status received, when the server answered. */
   httpStatus: z.number().int().optional(),
+  /** The feed's new address, when the server redirected it permanently: update feeds.yaml. */
+  movedTo: z.string().optional(),
   /** What the feed turned out to be. */
   format: z.enum(['rss', 'rdf', 'atom', 'json']).optional(),
   /** When this run tried it. */
@@ -93,7 +95,7 @@ export function formatSummary(report: HealthReport): string {
     String(f.itemsSeen),
     String(f.itemsKept),
     String(f.itemsNew),
-    f.reason ?? '',
+    f.reason ?? (f.movedTo ? `moved permanently to ${f.movedTo}` : ''),
   ]);
   const header = ['feed', 'status', 'http', 'seen', 'kept', 'new', 'reason'];
   const widths = header.map((h, i) =>

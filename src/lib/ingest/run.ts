@@ -57,6 +57,7 @@ interface FeedOutcome {
   reason?: string;
   httpStatus?: number;
   format?: ParsedFeed['format'];
+  movedTo?: string;
   items: NormalisedItem[];
   itemsSeen: number;
   dropped: DroppedItem[];
@@ -120,6 +121,7 @@ async function processFeed(
       status: 'ok',
       httpStatus,
       format: parsed.format,
+      ...(outcome.movedTo ? { movedTo: outcome.movedTo } : {}),
       items,
       itemsSeen: Math.min(parsed.items.length, settings.maxItemsPerFeed),
       dropped,
@@ -301,6 +303,7 @@ export async function runIngest(options: RunOptions): Promise<RunResult> {
       status: o.status,
       ...(o.reason ? { reason: o.reason } : {}),
       ...(o.httpStatus !== undefined ? { httpStatus: o.httpStatus } : {}),
+      ...(o.movedTo ? { movedTo: o.movedTo } : {}),
       ...(o.format ? { format: o.format } : {}),
       lastAttempt: at,
       ...(lastSuccess ? { lastSuccess } : {}),
