@@ -137,6 +137,9 @@ describe('npm run check on malformed files', () => {
       'overrides.yaml',
       'articles:\n  no-such-article-0000000000:\n    hide: yes please\n    companies: [acme, nobody]\n',
     );
+    write('feeds-health.json', '{"startedAt": "yesterday"}');
+    const rules = fs.readFileSync(path.join(content, 'classifier.yaml'), 'utf8');
+    write('classifier.yaml', rules.replace(/^threshold: .*$/m, 'threshold: 2'));
     write('articles/broken-0000000001.json', '{"id": "broken-0000000001", "url": ');
     writeArticle(content, {
       id: 'news-test-a-0000000002',
@@ -162,10 +165,12 @@ describe('npm run check on malformed files', () => {
       `${at('feeds.yaml')}:4 feeds[1].id — must be a lowercase slug such as stack-overflow — write a short lowercase id`,
       `${at('overrides.yaml')}:3 articles.no-such-article-0000000000.hide — must be true or false — write true or false`,
       `${at('articles/broken-0000000001.json')} (file) — is not valid JSON`,
+      `${at('feeds-health.json')}:1 startedAt — must be an ISO 8601 date-time, e.g. 2024-09-18T09:30:00Z — this file is written by npm run ingest`,
+      `${at('classifier.yaml')}:${rules.split('\n').findIndex((l) => l.startsWith('threshold:')) + 1} threshold — `,
       `${at('articles/news-test-a-0000000002.json')}:9 url — must be an absolute URL starting with https:// or http:// — articles are written by npm run ingest`,
     ];
     for (const line of expected) expect(r.stderr).toContain(line);
-    expect(r.stderr).toMatch(/\d+ problems in 7 files/);
+    expect(r.stderr).toMatch(/\d+ problems in 9 files/);
   });
 
   it('lists the overrides that point at nothing once the file itself is valid', () => {

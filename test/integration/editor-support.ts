@@ -1,5 +1,5 @@
 /** Scratch copies of content/ and the editors' commands run on them as subprocesses. */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,8 +15,9 @@ export const FEEDS_YAML = `feeds:
 `;
 
 /**
- * A fresh content folder holding the real companies and regions (so ids match the site's), a
- * small feeds.yaml, the documented overrides.yaml and no entries or articles.
+ * A fresh content folder holding the real companies, regions and classifier rules (so ids and
+ * tagging match the site's), a small feeds.yaml, the documented overrides.yaml and no entries or
+ * articles.
  */
 export function scratchContent(prefix = 'aidw-editors-'): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -25,7 +26,8 @@ export function scratchContent(prefix = 'aidw-editors-'): string {
   fs.mkdirSync(path.join(root, 'entries'));
   fs.mkdirSync(path.join(root, 'articles'));
   fs.writeFileSync(path.join(root, 'feeds.yaml'), FEEDS_YAML);
-  fs.copyFileSync(path.join(REPO, 'content/overrides.yaml'), path.join(root, 'overrides.yaml'));
+  for (const file of ['overrides.yaml', 'classifier.yaml'])
+    fs.copyFileSync(path.join(REPO, 'content', file), path.join(root, file));
   return root;
 }
 
@@ -44,6 +46,24 @@ export function runScript(name: string, args: string[], contentDir: string): Run
     timeout: 60_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The same, without blocking this process: needed when the test itself serves what the script
+ * fetches (a local feed).
+ */
+export function runScriptAsync(name: string, args: string[], contentDir: string): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      NODE,
+      [path.join(REPO, 'scripts', `${name}.ts`), ...args],
+      { cwd: REPO, env: { ...process.env, AIDW_CONTENT_DIR: contentDir }, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        resolve({ status: code, stdout, stderr });
+      },
+    );
+  });
 }
 
 export interface ArticleFixture {

@@ -6,10 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { articleSchema, type Article } from '../content/article.ts';
 import type { Vocabulary } from '../content/entry.ts';
+import { classifierRulesSchema } from '../classify/rules.ts';
 import { feedsFileSchema } from '../content/feeds.ts';
 import { overridesSchema, type Overrides } from '../content/overrides.ts';
 import { contentDir } from '../content/paths.ts';
 import { companySchema, regionSchema } from '../content/taxonomy.ts';
+import { healthReportSchema } from '../ingest/health.ts';
 import { applyOverrides } from '../timeline/items.ts';
 import { checkEntry, type CheckedEntry } from './check-entry.ts';
 import { duplicateEntries, entryArticleLinks } from './cross-checks.ts';
@@ -161,6 +163,47 @@ export function checkContent(
       const { problems: found, data } = validateValue(file, 'feeds', src, feedsFileSchema(vocab));
       problems.push(...found);
       feedCount = data?.feeds.length ?? 0;
+    }
+  }
+
+  // classifier.yaml: ingest and npm run classify cannot start without it.
+  const classifierAbs = path.join(root, 'classifier.yaml');
+  if (!fs.existsSync(classifierAbs)) {
+    problems.push({
+      file: show(classifierAbs),
+      field: '(file)',
+      problem: 'is missing, so npm run ingest cannot tell relevant news from the rest',
+      fix: 'restore it from git',
+    });
+  } else {
+    const file = show(classifierAbs);
+    const src = parseYamlSource(read(classifierAbs));
+    if (src.errors.length) problems.push(...syntaxProblems(file, src));
+    else problems.push(...validateValue(file, 'classifier', src, classifierRulesSchema).problems);
+  }
+
+  // feeds-health.json: written by ingest, read by the /sources/ page; absent until the first run.
+  const healthAbs = path.join(root, 'feeds-health.json');
+  if (fs.existsSync(healthAbs)) {
+    const file = show(healthAbs);
+    const text = read(healthAbs);
+    try {
+      const value: unknown = JSON.parse(text);
+      problems.push(
+        ...validateValue(
+          file,
+          'health',
+          { value, lineOf: (p) => parseYamlSource(text).lineOf(p) },
+          healthReportSchema,
+        ).problems,
+      );
+    } catch (e) {
+      problems.push({
+        file,
+        field: '(file)',
+        problem: `is not valid JSON: ${(e as Error).message}`,
+        fix: fixFor('health', []),
+      });
     }
   }
 

@@ -15,6 +15,14 @@ export interface CheckedEntry {
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
+const schemas = new WeakMap<Vocabulary, ReturnType<typeof entrySchema>>();
+/** One schema per taxonomy: building it lists every id, so it is not redone for each file. */
+function schemaFor(vocab: Vocabulary) {
+  let s = schemas.get(vocab);
+  if (!s) schemas.set(vocab, (s = entrySchema(vocab)));
+  return s;
+}
+
 const FILE_NAME = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
 
 /** Markdown links, autolinks and HTML href/src attributes in the body. */
@@ -72,7 +80,7 @@ export function checkEntry(
 
   const draft = (src.value as { draft?: unknown } | null)?.draft === true;
   const placeholders = findPlaceholders(src.value);
-  const schema = entrySchema(vocab);
+  const schema = schemaFor(vocab);
   const checked = validateValue(
     file,
     'entry',

@@ -60,6 +60,15 @@ const BY_FIELD: Record<FileKind, Record<string, string>> = {
     enabled: 'write true or false',
     feeds: 'list the feeds under "feeds:", each starting with "- id:"',
   },
+  classifier: {
+    threshold: 'write a number between 0 and 1, e.g. 0.5',
+    window: 'write a whole number of words, e.g. 10',
+    pairWindow: 'write a whole number of words, e.g. 4',
+    concepts:
+      'list patterns under each concept, one "- word" per line, as the comments in the file show',
+    weights: 'write a number for each weight, as the comments in the file show',
+    shadows: 'write a list of phrases, one "- phrase" per line',
+  },
   overrides: {
     articles: 'list corrections under "articles:", keyed by article id',
     hide: 'write true or false',

@@ -29,6 +29,7 @@ const WHAT: Record<FileKind, string> = {
   company: 'a company file',
   region: 'a region file',
   feeds: 'feeds.yaml',
+  classifier: 'classifier.yaml',
   overrides: 'overrides.yaml',
   article: 'an article',
   health: 'the health report',
