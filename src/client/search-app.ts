@@ -229,7 +229,8 @@ export async function start(root: HTMLElement): Promise<void> {
   };
 
   const initial = parseState(location.search);
-  writeForm(initial);
+  // A shared link fills the form; otherwise keep whatever the reader has begun typing.
+  if (isActive(initial)) writeForm(initial);
   els.status.textContent = 'Loading search…';
   let index: LoadedIndex;
   try {
