@@ -2,7 +2,7 @@
 import { OPT_OUT, TRAINING } from '../content/entry.ts';
 
 export type FileKind =
-  'entry' | 'company' | 'region' | 'feeds' | 'overrides' | 'article' | 'health';
+  'entry' | 'company' | 'region' | 'feeds' | 'classifier' | 'overrides' | 'article' | 'health';
 
 const ARTICLE_FIX =
   'articles are written by npm run ingest: do not edit them; correct or hide one in content/overrides.yaml, or delete a broken file and run npm run ingest again';
