@@ -89,6 +89,18 @@ describe('classifier', () => {
     expect(c.why[0]).toMatch(/^relevance 0\.\d\d: /);
   });
 
+  it('does not read everyday uses of training words as AI training', () => {
+    const c = classify({
+      title: 'Code reviews: too many comments?',
+      text: 'Reviews are a chance to improve your code and learn from experienced engineers.',
+    });
+    expect(c.relevant).toBe(false);
+    expect(
+      classify({ title: 'Rail union says train drivers’ data on shifts is wrong', text: '' })
+        .relevant,
+    ).toBe(false);
+  });
+
   it('names the context that counted against an item', () => {
     const c = classify({
       title: 'Nvidia revenue soars on demand for AI training chips',

@@ -125,7 +125,8 @@ export function createRelevance(rules: ClassifierRules): (input: RelevanceInput)
       (get('consent').length ? w.consent : 0) +
       (deal.length ? w.dataDeal : 0) +
       (authority.length ? w.authority : 0) +
-      (companies.length ? w.company : 0) -
+      (companies.length ? w.company : 0) +
+      (ai.length ? 0 : w.withoutAi) -
       negatives.reduce((sum, n) => sum + (n.inHeadline ? w.negative : w.negative / 2), 0);
     // Never 0 or 1: the vocabulary is evidence, not proof.
     const score = Math.min(0.99, Math.max(0.01, Math.round(sigmoid(z) * 100) / 100));

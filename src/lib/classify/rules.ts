@@ -89,6 +89,8 @@ export const classifierRulesSchema = z.strictObject({
     dataDeal: weight,
     authority: weight,
     company: weight,
+    /** Added when nothing in the item names AI at all ("learn from your code" is not about AI). */
+    withoutAi: weight,
     negative: weight,
   }),
 });
