@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
-import { externalLinksPlugin } from './src/lib/markdown/external-links.ts';
+import { classifyHref } from './src/lib/markdown/external-links.ts';
 
 /** The public address; feeds, canonical links and the sitemap need absolute URLs. */
 const site = process.env.SITE_URL ?? 'https://aidatawatch.org';
@@ -33,7 +33,22 @@ export default defineConfig({
   markdown: {
     // Shiki colours code with inline styles, which the CSP below forbids; entries are prose anyway.
     syntaxHighlight: false,
-    processor: satteri({ hastPlugins: [externalLinksPlugin] }),
+    processor: satteri({
+      hastPlugins: [
+        {
+          name: 'external-links',
+          element: {
+            filter: ['a'],
+            visit(node, ctx) {
+              const fix = classifyHref(node.properties['href']);
+              if (fix.action === 'external')
+                ctx.setProperty(node, 'rel', ['noopener', 'noreferrer']);
+              else if (fix.action === 'unlink') ctx.setProperty(node, 'href', null);
+            },
+          },
+        },
+      ],
+    }),
   },
   security: {
     /*

@@ -106,7 +106,9 @@ describe('keyboard-only use', () => {
     let found = false;
     for (let i = 0; i < 60 && !found; i++) {
       await page.keyboard.press('Tab');
-      found = await page.evaluate(() => document.activeElement?.classList.contains('table-scroll'));
+      found = await page.evaluate(
+        () => document.activeElement?.classList.contains('table-scroll') === true,
+      );
     }
     expect(found).toBe(true);
     const before = await page.$eval('.table-scroll', (el) => el.scrollLeft);
