@@ -40,12 +40,15 @@ function gap(a: Located, b: Located): number {
   return Math.max(0, Math.max(a.first, b.first) - Math.min(a.last, b.last));
 }
 
+const overlaps = (a: Span, b: Span) => a.first <= b.last && b.first <= a.last;
+
+/** The nearest pair from two lists within `window` words in one sentence; one phrase is no pair ("machine learning"). */
 function closest(as: Located[], bs: Located[], window: number): [Located, Located] | null {
   let best: [Located, Located] | null = null;
   let bestGap = Infinity;
   for (const a of as)
     for (const b of bs) {
-      if (a.sentence !== b.sentence) continue;
+      if (a.sentence !== b.sentence || overlaps(a, b)) continue;
       const g = gap(a, b);
       if (g <= window && g < bestGap) {
         best = [a, b];
@@ -72,7 +75,11 @@ export function createRelevance(rules: ClassifierRules): (input: RelevanceInput)
       list.push(h);
       by.set(h.key, list);
     }
-    const get = (k: Key): Located[] => by.get(k) ?? [];
+    // Inside a product name, "Photos" or "Messenger" is a name, not people's data.
+    const named = (h: Located) => companies.some((c) => overlaps(c, h));
+    const ownData = new Set<Key>(['personalData', 'people', 'material']);
+    const get = (k: Key): Located[] =>
+      ownData.has(k) ? (by.get(k) ?? []).filter((h) => !named(h)) : (by.get(k) ?? []);
     const located = (s: Span): Located => ({ ...s, sentence: tokens[s.first]!.sentence });
 
     // Personal data: words that are personal by nature, or material next to whose it is.
