@@ -183,6 +183,7 @@ describe('the /sources/ page', () => {
     expect(html).toMatch(/<caption[^>]*>\s*1 feed\s*<\/caption>/);
     expect(row).not.toContain('Failing');
     expect(row).toContain('News Test');
+    expect(row).toContain(`>${base}/feed.xml</a>`);
     expect(row).toContain('Working');
     expect(row).toMatch(/<time datetime="\d{4}-\d\d-\d\dT[^"]+Z"[^>]*>/);
     expect(row).toMatch(/<td class="number"[^>]*>3<\/td>/);
