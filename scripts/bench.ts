@@ -1,0 +1,200 @@
+/**
+ * `npm run bench [-- --quick] [--json FILE] [--skip-build] [--skip-ingest]`: the performance
+ * benchmark. Generates a synthetic archive at 1 000, 10 000 and 50 000 articles (--quick: 1 000 and
+ * 10 000, fewer runs) and measures search, the search index, JavaScript shipped on the timeline,
+ * astro build time and memory, and ingest of 200 feeds × 50 items from 127.0.0.1, cold and warm.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { benchSearch, RECALL_TOP, type SearchFigures } from '../src/lib/bench/search-bench.ts';
+import { feedXml, serveFeeds } from '../src/lib/bench/feeds-server.ts';
+import { shippedJs } from '../src/lib/bench/js-shipped.ts';
+import { measure, type RunFigures } from '../src/lib/bench/measure.ts';
+import { syntheticArticles } from '../src/lib/bench/synthetic.ts';
+import { loadTaxonomy } from '../src/lib/content/load-taxonomy.ts';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const jsonAt = args.indexOf('--json');
+const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
+if (jsonAt >= 0 && !jsonFile) {
+  console.error(
+    '--json needs a file name, e.g. npm run bench -- --json bench-results/figures.json',
+  );
+  process.exit(2);
+}
+const known = new Set(['--quick', '--json', '--skip-build', '--skip-ingest', jsonFile]);
+const unknown = args.filter((a) => !known.has(a));
+if (unknown.length) {
+  console.error(
+    `unknown option(s): ${unknown.join(' ')}\nusage: npm run bench -- [--quick] [--json FILE] [--skip-build] [--skip-ingest]`,
+  );
+  process.exit(2);
+}
+const quick = flag('--quick');
+const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 50_000];
+const root = process.cwd();
+const taxonomy = loadTaxonomy(path.join(root, 'content'));
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'aidw-bench-'));
+const node = path.join(root, 'node_modules/.bin/node');
+const astro = path.join(root, 'node_modules/.bin/astro');
+const fmt = (n: number, digits = 1) => n.toLocaleString('en-GB', { maximumFractionDigits: digits });
+
+const figures: {
+  date: string;
+  machine: { cpus: number; memoryGb: number; node: string; platform: string };
+  search: SearchFigures[];
+  jsBeforeInteraction?: { gzip: number; files: { path: string; gzip: number }[] };
+  build: { articles: number; wallSeconds: number; peakMb: number | null; pages: number }[];
+  ingest?: {
+    feeds: number;
+    itemsPerFeed: number;
+    cold: Omit<RunFigures, 'output'>;
+    warm: Omit<RunFigures, 'output'>;
+    notModified: number;
+  };
+} = {
+  date: new Date().toISOString().slice(0, 10),
+  machine: {
+    cpus: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+  },
+  search: [],
+  build: [],
+};
+
+console.log(
+  `AI Data Watch benchmark — ${figures.date}, ${figures.machine.cpus} CPUs, Node ${process.version}${quick ? ' (quick)' : ''}\n`,
+);
+
+for (const n of sizes) {
+  const articles = syntheticArticles({
+    articles: n,
+    companies: taxonomy.companies,
+    regions: taxonomy.regions,
+    seed: 7,
+  });
+  const s = benchSearch({
+    articles,
+    companies: taxonomy.companies,
+    regions: taxonomy.regions,
+    runs: quick ? 5 : 11,
+    naiveRuns: n >= 50_000 ? 1 : quick ? 1 : 3,
+  });
+  figures.search.push(s);
+  console.log(
+    `search ${fmt(n, 0)} articles (${fmt(s.items, 0)} items, ${fmt(s.vocabulary, 0)} words): ` +
+      `median ${fmt(s.projectMedianMs, 2)} ms, p95 ${fmt(s.projectP95Ms, 2)} ms | naive fuse median ${fmt(s.naiveMedianMs, 0)} ms, p95 ${fmt(s.naiveP95Ms, 0)} ms | ×${fmt(s.speedup, 0)} | ` +
+      `recall top-${RECALL_TOP} ${fmt(s.recallTop, 3)}, all ${fmt(s.recallAll, 3)} | index ${fmt(s.indexBytes.raw / 1024, 0)} KB raw, ${fmt(s.indexBytes.gzip / 1024, 0)} KB gzip, load ${fmt(s.loadMs, 1)} ms | docs chunk ${fmt(s.docsChunkGzip / 1024, 1)} KB gzip`,
+  );
+}
+
+async function buildAt(n: number) {
+  const content = path.join(work, `content-${n}`);
+  fs.cpSync(path.join(root, 'content'), content, { recursive: true });
+  const dir = path.join(content, 'articles');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir);
+  for (const a of syntheticArticles({
+    articles: n,
+    companies: taxonomy.companies,
+    regions: taxonomy.regions,
+    seed: 7,
+  })) {
+    fs.writeFileSync(path.join(dir, `${a.id}.json`), JSON.stringify(a));
+  }
+  const out = path.join(work, `dist-${n}`);
+  const run = await measure(
+    astro,
+    ['build', '--outDir', out],
+    { ...process.env, AIDW_CONTENT_DIR: content },
+    root,
+  );
+  if (run.code !== 0)
+    throw new Error(`astro build at ${n} articles failed:\n${run.output.slice(-3000)}`);
+  const pages = Number(/(\d+) page\(s\) built/.exec(run.output)?.[1] ?? 0);
+  return { out, run, pages };
+}
+
+if (!flag('--skip-build')) {
+  for (const n of sizes) {
+    const { out, run, pages } = await buildAt(n);
+    figures.build.push({ articles: n, wallSeconds: run.wallSeconds, peakMb: run.peakMb, pages });
+    console.log(
+      `build ${fmt(n, 0)} articles: ${fmt(run.wallSeconds)} s, peak ${run.peakMb === null ? '?' : fmt(run.peakMb, 0)} MB, ${fmt(pages, 0)} pages`,
+    );
+    if (n === 10_000 || (quick && n === sizes.at(-1))) {
+      const js = shippedJs(out);
+      figures.jsBeforeInteraction = js;
+      console.log(
+        `JS on the timeline before interaction: ${fmt(js.gzip / 1024, 2)} KB gzip (${js.files.map((f) => f.path).join(', ')})`,
+      );
+    }
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+if (!flag('--skip-ingest')) {
+  const FEEDS = 200;
+  const PER_FEED = 50;
+  const pool = syntheticArticles({
+    articles: FEEDS * PER_FEED,
+    companies: taxonomy.companies,
+    regions: taxonomy.regions,
+    seed: 11,
+  });
+  const xml = new Map<string, string>();
+  for (let f = 0; f < FEEDS; f++)
+    xml.set(`bench-${f}`, feedXml(`bench-${f}`, pool.slice(f * PER_FEED, (f + 1) * PER_FEED)));
+  const server = await serveFeeds(xml);
+  const feedsFile = path.join(work, 'feeds.yaml');
+  fs.writeFileSync(
+    feedsFile,
+    stringify({
+      fetch: { concurrency: 8, runBudgetSeconds: 120 },
+      feeds: [...xml.keys()].map((id) => ({
+        id,
+        url: `${server.url}/${id}.xml`,
+        publisher: `Bench ${id}`,
+      })),
+    }),
+  );
+  const outDir = path.join(work, 'ingest-articles');
+  const state = path.join(work, 'ingest-state.json');
+  const ingest = () =>
+    measure(
+      node,
+      ['scripts/ingest.ts', '--feeds', feedsFile, '--out', outDir, '--state', state],
+      process.env,
+      root,
+    );
+  const cold = await ingest();
+  const okAfterCold = server.counts.ok;
+  const warm = await ingest();
+  await server.close();
+  const strip = ({ output: _o, ...rest }: RunFigures) => rest;
+  figures.ingest = {
+    feeds: FEEDS,
+    itemsPerFeed: PER_FEED,
+    cold: strip(cold),
+    warm: strip(warm),
+    notModified: server.counts.notModified,
+  };
+  const stored = fs.existsSync(outDir) ? fs.readdirSync(outDir).length : 0;
+  console.log(
+    `ingest ${FEEDS} feeds × ${PER_FEED} items: cold ${fmt(cold.wallSeconds)} s, peak ${fmt(cold.peakMb ?? NaN, 0)} MB (${okAfterCold} feeds fetched, ${stored} articles stored, exit ${cold.code}); ` +
+      `warm ${fmt(warm.wallSeconds)} s, peak ${fmt(warm.peakMb ?? NaN, 0)} MB (${server.counts.notModified} answered 304, exit ${warm.code})`,
+  );
+  if (cold.code !== 0) console.log(cold.output.slice(-2000));
+}
+
+if (jsonFile) {
+  fs.mkdirSync(path.dirname(path.resolve(jsonFile)), { recursive: true });
+  fs.writeFileSync(jsonFile, `${JSON.stringify(figures, null, 2)}\n`);
+  console.log(`\nfigures written to ${jsonFile}`);
+}
+fs.rmSync(work, { recursive: true, force: true });
