@@ -99,8 +99,7 @@ ${articles}# Optional: what this event changed in each region, for the compariso
 # effective: 2024-11-03
 # Optional: keep the entry off the site while you write it. Check then ignores placeholders.
 # draft: true
+# Optional: longer notes go below the closing --- line, in markdown; the entry's page shows them.
 ---
-
-<!-- Optional: longer notes in markdown below this line, shown on the entry's own page. -->
 `;
 }
