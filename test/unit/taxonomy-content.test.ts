@@ -70,10 +70,9 @@ describe('taxonomy content', () => {
     );
   });
 
-  it('files EU member states under EU and keeps Norway and Switzerland out of it', () => {
-    for (const code of ['IE', 'DE', 'NL', 'IT', 'FR', 'ES', 'AT', 'BE', 'GR', 'PL'])
+  it('files EU member states and EEA Norway under the EU/EEA bloc and keeps Switzerland and the UK out', () => {
+    for (const code of ['IE', 'DE', 'NL', 'IT', 'FR', 'ES', 'AT', 'BE', 'GR', 'PL', 'NO'])
       expect(region(code)?.memberOf, code).toContain('EU');
-    expect(region('NO')?.memberOf).not.toContain('EU');
     expect(region('CH')?.memberOf).not.toContain('EU');
     expect(region('UK')?.memberOf).not.toContain('EU');
     expect(region('GLOBAL')?.memberOf).toEqual([]);
