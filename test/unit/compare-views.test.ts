@@ -6,7 +6,9 @@ import {
   quartersBetween,
 } from '../../src/lib/compare/quarters.ts';
 import { comparisons, sideBySide } from '../../src/lib/compare/side-by-side.ts';
+import { comparisonModel, isoToday } from '../../src/lib/compare/view.ts';
 import type { TimelineItem } from '../../src/lib/timeline/items.ts';
+import { makeNames } from '../../src/lib/timeline/names.ts';
 
 const item = (id: string, date: string, companies: string[]): TimelineItem => ({
   type: 'entry',
@@ -84,5 +86,96 @@ describe('side by side', () => {
     expect(ids).not.toContain('openai-vs-anthropic');
     expect(ids).not.toContain('linkedin-vs-meta');
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('the comparison model', () => {
+  const company = (id: string, name: string) => ({
+    id,
+    name,
+    aliases: [],
+    products: [],
+    caseSensitive: [],
+  });
+  const region = (code: string, memberOf: string[] = []) => ({
+    id: code.toLowerCase(),
+    code,
+    name: code,
+    aliases: [],
+    regulators: [],
+    laws: [],
+    memberOf,
+  });
+  const entry = (id: string, day: string, status: TimelineItem['status']): TimelineItem => ({
+    ...item(id, `${day}T00:00:00.000Z`, [...new Set(status!.map((s) => s.company))]),
+    status,
+  });
+  const items = [
+    entry('li', '2024-09-18', [{ company: 'linkedin', region: 'GLOBAL', training: 'default-on' }]),
+    entry('meta', '2024-06-14', [{ company: 'meta', region: 'EU', training: 'paused' }]),
+  ];
+  const model = comparisonModel(
+    items,
+    [company('meta', 'Meta'), company('linkedin', 'LinkedIn'), company('x', 'X')],
+    [region('GLOBAL'), region('IE', ['EU']), region('EU'), region('US')],
+    '2024-12-01',
+  );
+
+  it('has a row for each company with a recorded status, by name, and the default columns it knows', () => {
+    expect(model.companies).toEqual(['linkedin', 'meta']);
+    expect(model.columns).toEqual(['GLOBAL', 'EU', 'US']);
+  });
+
+  it('offers quarters from the first status to the last quarter that has ended', () => {
+    expect(model.quarters.map((q) => q.id)).toEqual(['2024-q2', '2024-q3']);
+  });
+
+  it('builds the matrix as of any day with bloc and global inheritance', () => {
+    const m = model.matrixAt('2024-12-01');
+    const us = m.rows[0]!.cells.find((c) => c.region === 'US')!;
+    expect([us.company, us.current?.training, us.inheritedFrom]).toEqual([
+      'linkedin',
+      'default-on',
+      'GLOBAL',
+    ]);
+    expect(model.matrixAt('2024-06-30').rows[0]!.cells.every((c) => !c.current)).toBe(true);
+  });
+
+  it('shows no quarters and no rows before any entry records a status', () => {
+    const empty = comparisonModel([], [company('meta', 'Meta')], [region('EU')], '2024-12-01');
+    expect([empty.companies, empty.quarters, empty.matrixAt('2024-12-01').rows]).toEqual([
+      [],
+      [],
+      [],
+    ]);
+  });
+
+  it('writes today as a UTC day', () => {
+    expect(isoToday(new Date('2024-12-31T23:30:00-02:00'))).toBe('2025-01-01');
+  });
+});
+
+describe('display names', () => {
+  it('names companies and regions, falling back to the raw id', () => {
+    const names = makeNames(
+      [{ id: 'meta', name: 'Meta', aliases: [], products: [], caseSensitive: [] }],
+      [
+        {
+          id: 'eu',
+          code: 'EU',
+          name: 'European Union / EEA',
+          aliases: [],
+          regulators: [],
+          laws: [],
+          memberOf: [],
+        },
+      ],
+    );
+    expect([names.company('meta'), names.company('acme')]).toEqual(['Meta', 'acme']);
+    expect([names.region('EU'), names.regionShort('EU'), names.regionShort('GLOBAL')]).toEqual([
+      'European Union / EEA',
+      'EU',
+      'Global',
+    ]);
   });
 });
