@@ -40,6 +40,11 @@ const taxonomy = loadTaxonomy(path.join(root, 'content'));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'aidw-bench-'));
 const node = path.join(root, 'node_modules/.bin/node');
 const astro = path.join(root, 'node_modules/.bin/astro');
+/** The project's Node 24 first on PATH, so astro's `#!/usr/bin/env node` runs on it too. */
+const env = {
+  ...process.env,
+  PATH: `${path.join(root, 'node_modules/.bin')}${path.delimiter}${process.env['PATH'] ?? ''}`,
+};
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-GB', { maximumFractionDigits: digits });
 
 const figures: {
@@ -111,7 +116,7 @@ async function buildAt(n: number) {
   const run = await measure(
     astro,
     ['build', '--outDir', out],
-    { ...process.env, AIDW_CONTENT_DIR: content },
+    { ...env, AIDW_CONTENT_DIR: content },
     root,
   );
   if (run.code !== 0)
@@ -169,7 +174,7 @@ if (!flag('--skip-ingest')) {
     measure(
       node,
       ['scripts/ingest.ts', '--feeds', feedsFile, '--out', outDir, '--state', state],
-      process.env,
+      env,
       root,
     );
   const cold = await ingest();

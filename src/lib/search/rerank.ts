@@ -1,8 +1,8 @@
 /**
  * fuse.js orders the results shown on screen. The engine finds and pre-ranks every match from the
  * posting lists; fuse then scores the few results whose text has been fetched (their docs chunk)
- * on title, summary, tags and publisher, which only a look at the actual text can do well: how
- * close each word comes, in which field, in how long a text.
+ * on their title and full text (summary, tags and publisher too), which only a look at the actual
+ * text can do well: how close each word comes, whether the title has it, in how long a text.
  */
 import Fuse from 'fuse.js';
 import type { DocRow } from './format.ts';
@@ -23,19 +23,18 @@ export interface RerankRow {
  */
 export function rerank(words: readonly string[], rows: readonly RerankRow[]): RerankRow[] {
   if (!words.length || rows.length < 2) return [...rows];
-  const docs = rows.map((row) => ({
-    row,
-    title: normalize(row.doc.title),
-    summary: normalize(row.doc.summary),
-    tags: normalize(row.tags),
-  }));
+  // Extended search requires every word within one field, so the second field holds all the text:
+  // an item matches through `all`, and ranks higher when its title alone has every word.
+  const docs = rows.map((row) => {
+    const title = normalize(row.doc.title);
+    return { row, title, all: `${title} ${normalize(row.doc.summary)} ${normalize(row.tags)}` };
+  });
   const fuse = new Fuse(docs, {
     keys: [
-      { name: 'title', weight: 3 },
-      { name: 'summary', weight: 1 },
-      { name: 'tags', weight: 1 },
+      { name: 'title', weight: 2 },
+      { name: 'all', weight: 1 },
     ],
-    useTokenSearch: true,
+    useExtendedSearch: true,
     threshold: THRESHOLD,
     ignoreLocation: true,
     includeScore: true,
