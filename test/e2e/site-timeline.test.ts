@@ -36,7 +36,7 @@ describe('the timeline', () => {
     expect(ids).toEqual(content.items.slice(0, PAGE_SIZE).map((i) => i.id));
     const items = await page.$$eval('article.item', (els) =>
       els.map((e) => ({
-        heading: e.querySelector('h2 a, h3 a')?.getAttribute('href') ?? null,
+        heading: e.querySelector('.item-title a')?.getAttribute('href') ?? null,
         datetime: e.querySelector('time[datetime]')?.getAttribute('datetime') ?? null,
       })),
     );
@@ -139,5 +139,39 @@ describe('without JavaScript', () => {
     );
     expect(rows).toBe(withStatus.size);
     await page.context().close();
+  });
+});
+
+describe('page outline', () => {
+  it('has one h1 and never skips a heading level, on every kind of page', async () => {
+    const entry = content.items.find((i) => i.type === 'entry')!;
+    for (const path of [
+      '/',
+      '/page/2/',
+      entry.href,
+      '/companies/',
+      '/companies/meta/',
+      '/regions/',
+      '/regions/eu/',
+      '/compare/',
+      '/compare/meta-vs-linkedin/',
+    ]) {
+      const page = await open(path);
+      const levels = await page.$$eval('h1, h2, h3, h4, h5, h6', (hs) =>
+        hs.map((h) => Number(h.tagName[1])),
+      );
+      expect(
+        levels.filter((l) => l === 1),
+        `${path}: one h1`,
+      ).toHaveLength(1);
+      expect(levels[0], `${path}: h1 comes first`).toBe(1);
+      levels.forEach((level, i) => {
+        if (i > 0)
+          expect(level - levels[i - 1]!, `${path}: heading ${i} (h${level})`).toBeLessThanOrEqual(
+            1,
+          );
+      });
+      await page.context().close();
+    }
   });
 });
