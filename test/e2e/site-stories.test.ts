@@ -123,7 +123,7 @@ describe('an entry page', () => {
   it('shows what the entry changed and files an Irish entry under the EU too', async () => {
     const page = await open('/entries/2024-06-14-meta-pauses-eu-training/');
     expect(await page.locator('table.status-table tbody tr').innerText()).toMatch(
-      /Meta\s+European Union \/ EEA\s+⏸\s*Paused/,
+      /Meta\s+European Union \/ EEA\s+‖\s*Paused/,
     );
     const badges = await page
       .locator('.entry-header .badges a')

@@ -175,3 +175,26 @@ describe('page outline', () => {
     }
   });
 });
+
+describe('small screens', () => {
+  it('fits a 360 px wide phone without sideways scrolling; wide tables scroll inside their box', async () => {
+    const entry = content.items.find((i) => i.type === 'entry')!;
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    for (const path of [
+      '/',
+      entry.href,
+      '/companies/meta/',
+      '/regions/eu/',
+      '/compare/',
+      '/compare/meta-vs-linkedin/',
+      '/compare/meta-vs-linkedin-vs-x/',
+    ]) {
+      const page = await context.newPage();
+      expect((await page.goto(baseUrl + path))?.status()).toBe(200);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `${path} is ${width}px wide`).toBeLessThanOrEqual(360);
+      await page.close();
+    }
+    await context.close();
+  });
+});

@@ -33,12 +33,12 @@ export const TRAINING_INFO: Record<Training, TrainingInfo> = {
   paused: {
     label: 'Paused',
     description: 'Training was stopped for now, usually after regulators stepped in.',
-    icon: '⏸',
+    icon: '‖',
   },
   blocked: {
     label: 'Blocked by a regulator',
     description: 'A regulator or court ordered the company to stop.',
-    icon: '⛔',
+    icon: '⊘',
   },
 };
 
