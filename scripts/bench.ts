@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--json FILE] [--skip-build] [--skip-ingest]`: the performance
+ * `npm run bench [-- --quick] [--json FILE] [--skip-search] [--skip-build] [--skip-ingest]`: the performance
  * benchmark. Generates a synthetic archive at 1 000, 10 000 and 50 000 articles (--quick: 1 000 and
  * 10 000, fewer runs) and measures search, the search index, JavaScript shipped on the timeline,
  * astro build time and memory, and ingest of 200 feeds × 50 items from 127.0.0.1, cold and warm.
@@ -25,11 +25,18 @@ if (jsonAt >= 0 && !jsonFile) {
   );
   process.exit(2);
 }
-const known = new Set(['--quick', '--json', '--skip-build', '--skip-ingest', jsonFile]);
+const known = new Set([
+  '--quick',
+  '--json',
+  '--skip-search',
+  '--skip-build',
+  '--skip-ingest',
+  jsonFile,
+]);
 const unknown = args.filter((a) => !known.has(a));
 if (unknown.length) {
   console.error(
-    `unknown option(s): ${unknown.join(' ')}\nusage: npm run bench -- [--quick] [--json FILE] [--skip-build] [--skip-ingest]`,
+    `unknown option(s): ${unknown.join(' ')}\nusage: npm run bench -- [--quick] [--json FILE] [--skip-search] [--skip-build] [--skip-ingest]`,
   );
   process.exit(2);
 }
@@ -76,7 +83,7 @@ console.log(
   `AI Data Watch benchmark — ${figures.date}, ${figures.machine.cpus} CPUs, Node ${process.version}${quick ? ' (quick)' : ''}\n`,
 );
 
-for (const n of sizes) {
+for (const n of flag('--skip-search') ? [] : sizes) {
   const articles = syntheticArticles({
     articles: n,
     companies: taxonomy.companies,
@@ -98,8 +105,27 @@ for (const n of sizes) {
   );
 }
 
+/**
+ * A private copy of the project to build in: Astro keeps prerender chunks in <root>/.astro, so a
+ * build in the checkout would collide with any other build running there.
+ */
+function projectCopy(): string {
+  const copy = path.join(work, 'project');
+  fs.mkdirSync(copy, { recursive: true });
+  for (const entry of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+    if (fs.existsSync(path.join(root, entry)))
+      fs.cpSync(path.join(root, entry), path.join(copy, entry), { recursive: true });
+  }
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
+  return copy;
+}
+
 async function buildAt(n: number) {
-  const content = path.join(work, `content-${n}`);
+  const project = fs.existsSync(path.join(work, 'project'))
+    ? path.join(work, 'project')
+    : projectCopy();
+  const content = path.join(project, 'content');
+  fs.rmSync(content, { recursive: true, force: true });
   fs.cpSync(path.join(root, 'content'), content, { recursive: true });
   const dir = path.join(content, 'articles');
   fs.rmSync(dir, { recursive: true, force: true });
@@ -113,12 +139,7 @@ async function buildAt(n: number) {
     fs.writeFileSync(path.join(dir, `${a.id}.json`), JSON.stringify(a));
   }
   const out = path.join(work, `dist-${n}`);
-  const run = await measure(
-    astro,
-    ['build', '--outDir', out],
-    { ...env, AIDW_CONTENT_DIR: content },
-    root,
-  );
+  const run = await measure(astro, ['build', '--outDir', out], env, project);
   if (run.code !== 0)
     throw new Error(`astro build at ${n} articles failed:\n${run.output.slice(-3000)}`);
   const pages = Number(/(\d+) page\(s\) built/.exec(run.output)?.[1] ?? 0);
