@@ -1,6 +1,6 @@
 /**
  * The search box's first script: a few lines that wait. The index and the search code are fetched
- * only when the reader focuses or types in the box, submits it, or arrives on a shared link that
+ * only when the reader focuses or types in the box or a filter, submits it, or arrives on a shared link that
  * already carries a search (?q=, ?company=, …), so the timeline costs nothing until search is used.
  */
 const STATE_KEYS = ['q', 'company', 'region', 'kind', 'year'];
@@ -14,8 +14,10 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-search]')) {
     started ??= import('./search-app.ts').then((app) => app.start(root));
     return started;
   };
-  input.addEventListener('focus', start, { once: true });
-  input.addEventListener('input', start, { once: true });
+  // Any control of the form: a reader may go straight to a filter without touching the box.
+  form.addEventListener('focusin', start, { once: true });
+  form.addEventListener('input', start, { once: true });
+  form.addEventListener('change', start, { once: true });
   form.addEventListener('submit', (event) => {
     if (started) return;
     event.preventDefault();

@@ -85,6 +85,17 @@ describe('search on the timeline', () => {
     expect(await page.inputValue('#search-region')).toBe('EU');
   });
 
+  it('filters when a filter is chosen before the search box was ever used', async () => {
+    const { page } = await open('/');
+    await page.selectOption('#search-company', 'meta');
+    await page.waitForURL(`${baseUrl}/?company=meta`);
+    await waitForStatus(page, 'result');
+    const ids = await resultIds(page);
+    const metaIds = new Set(filterItems(content.items, { company: 'meta' }).map((i) => i.id));
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.every((id) => metaIds.has(id))).toBe(true);
+  });
+
   it('shows counts on the filter options and announces the result count', async () => {
     const { page } = await open('/?company=meta');
     await waitForStatus(page, 'result');

@@ -136,6 +136,11 @@ describe('typo-tolerant queries', () => {
     expect(ids({ q: 'britain' })).toEqual(['ico-linkedin-pause']);
   });
 
+  it('lets the other words of a query carry one badly misspelt word, as fuse.js does', () => {
+    expect(ids({ q: 'rxddxt' })).toEqual([]);
+    expect(ids({ q: 'rxddxt signs' })).toEqual(['reddit-google-deal']);
+  });
+
   it('requires every query word to match', () => {
     expect(ids({ q: 'reddit slack' })).toEqual([]);
     expect(ids({ q: 'zzzqqq' })).toEqual([]);

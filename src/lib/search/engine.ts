@@ -6,7 +6,7 @@
  * names). Filters and facet counts run over the same arrays.
  */
 import { FORMAT_VERSION, type SearchIndexFile } from './format.ts';
-import { wordMatcher, matchQuality, type WordMatcher } from './fuzzy.ts';
+import { allowedErrors, matchQuality, wordMatcher, type WordMatcher } from './fuzzy.ts';
 import { STOPWORDS, words } from './normalize.ts';
 import { readVarint } from './varint.ts';
 
@@ -55,6 +55,7 @@ export interface LoadedIndex {
   /** Items per company, region and publisher index. */
   readonly byTag: readonly [Int32Array[], Int32Array[], Int32Array[]];
   readonly cache: Map<string, WordMatches>;
+  readonly looseCache: Map<string, LooseMatches>;
 }
 
 interface WordMatches {
@@ -139,6 +140,7 @@ export function loadIndex(file: SearchIndexFile, postingBytes: Uint8Array): Load
       invert(file.p, file.pu.length),
     ],
     cache: new Map(),
+    looseCache: new Map(),
   };
 }
 
@@ -173,6 +175,32 @@ function matchWord(index: LoadedIndex, word: string): WordMatches {
   return result;
 }
 
+interface LooseMatches {
+  terms: Int32Array;
+  edits: Uint8Array;
+}
+
+/** Every vocabulary word within `maxErrors` edits of the query word, with the edits it takes. */
+function looseWord(index: LoadedIndex, word: string, maxErrors: number): LooseMatches {
+  const key = `${word}~${maxErrors}`;
+  const hit = index.looseCache.get(key);
+  if (hit) return hit;
+  const matcher = wordMatcher(word, maxErrors);
+  const terms: number[] = [];
+  const edits: number[] = [];
+  index.vocabulary.forEach((term, t) => {
+    const d = matcher.distance(term);
+    if (d >= 0) {
+      terms.push(t);
+      edits.push(d);
+    }
+  });
+  const result = { terms: Int32Array.from(terms), edits: Uint8Array.from(edits) };
+  if (index.looseCache.size > 100) index.looseCache.clear();
+  index.looseCache.set(key, result);
+  return result;
+}
+
 export type FacetName = 'company' | 'region' | 'kind' | 'year';
 export type FacetCounts = Record<FacetName, Map<string, number>>;
 
@@ -196,9 +224,17 @@ export function search(index: LoadedIndex, state: SearchState): SearchOutcome {
   const total = new Float64Array(n);
   let candidates: Uint8Array | undefined;
 
+  // fuse.js reads a multi-word query as one pattern with one allowance of edits for all of it
+  // (0.3 × its length), so one badly misspelt word can be carried by the others. Items that match
+  // only that way come after the items in which every word matches on its own.
+  const allowance = qWords.length > 1 ? allowedErrors(qWords.join(' ').length) : 0;
+  let loose: Uint8Array | undefined;
+
   if (qWords.length) {
     const hits = new Uint8Array(n);
     const best = new Float32Array(n);
+    const edits = allowance ? new Uint8Array(n) : undefined;
+    loose = allowance ? new Uint8Array(n) : undefined;
     for (const word of qWords) {
       best.fill(0);
       const m = matchWord(index, word);
@@ -227,6 +263,21 @@ export function search(index: LoadedIndex, state: SearchState): SearchOutcome {
           hits[i]!++;
           total[i]! += best[i]!;
         }
+      }
+      if (edits && loose) {
+        edits.fill(255);
+        const lm = looseWord(index, word, Math.min(allowance, word.length));
+        for (let j = 0; j < lm.terms.length; j++) {
+          const t = lm.terms[j]!;
+          const d = lm.edits[j]!;
+          for (let x = index.offsets[t]!; x < index.offsets[t + 1]!; x++) {
+            const item = index.postings[x]! >> 1;
+            if (d < edits[item]!) edits[item] = d;
+          }
+        }
+        for (const { target } of m.tags)
+          for (const item of index.byTag[target.kind][target.index]!) edits[item] = 0;
+        for (let i = 0; i < n; i++) loose[i] = Math.min(255, loose[i]! + edits[i]!);
       }
     }
     candidates = hits;
@@ -263,7 +314,7 @@ export function search(index: LoadedIndex, state: SearchState): SearchOutcome {
   const ids: number[] = [];
   const wanted = qWords.length;
   for (let i = 0; i < n; i++) {
-    if (candidates && candidates[i] !== wanted) continue;
+    if (candidates && candidates[i] !== wanted && !(loose && loose[i]! <= allowance)) continue;
     const missCompany = filters.company && !file.c[i]!.includes(companyAt);
     const missRegion = filters.region && !file.r[i]!.includes(regionAt);
     const missKind = filters.kind && index.kinds[i] !== kindAt;
@@ -282,6 +333,9 @@ export function search(index: LoadedIndex, state: SearchState): SearchOutcome {
       else countYear(i);
     }
   }
-  if (wanted) ids.sort((a, b) => total[b]! - total[a]! || a - b);
+  if (wanted) {
+    const strict = (i: number) => (candidates![i] === wanted ? 1 : 0);
+    ids.sort((a, b) => strict(b) - strict(a) || total[b]! - total[a]! || a - b);
+  }
   return { ids, facets, words: qWords };
 }

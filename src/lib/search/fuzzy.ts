@@ -29,10 +29,16 @@ export interface WordMatcher {
   distance(text: string): number;
 }
 
-export function wordMatcher(query: string, threshold = THRESHOLD): WordMatcher {
+/**
+ * A matcher for one query word. `maxErrors` defaults to the word's own allowance; a multi-word
+ * query may grant one word more, out of the whole query's allowance (see engine.ts).
+ */
+export function wordMatcher(
+  query: string,
+  maxErrors = allowedErrors(Math.min(query.length, MAX_PATTERN)),
+): WordMatcher {
   const word = query.slice(0, MAX_PATTERN);
   const m = word.length;
-  const maxErrors = allowedErrors(m, threshold);
   const ascii = new Int32Array(128);
   const other = new Map<number, number>();
   for (let i = 0; i < m; i++) {
