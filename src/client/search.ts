@@ -18,10 +18,10 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-search]')) {
   form.addEventListener('focusin', start, { once: true });
   form.addEventListener('input', start, { once: true });
   form.addEventListener('change', start, { once: true });
+  // The island handles submits once loaded; until then (or if it cannot load) hold or fall back.
   form.addEventListener('submit', (event) => {
-    if (started) return;
     event.preventDefault();
-    void start();
+    start().catch(() => form.submit());
   });
   root.querySelector('[data-search-filters]')?.removeAttribute('hidden');
   const params = new URLSearchParams(location.search);
