@@ -161,8 +161,9 @@ export interface BuildItemsInput {
 }
 
 /**
- * Everything the site shows, newest first. Drafts are left out, and articles an entry already
- * covers (its `articles` list or a source URL) are shown only with that entry.
+ * Everything the site shows, newest first. Drafts are left out, and a story an entry already
+ * covers (one of its articles is in the entry's `articles` list or sources) is shown only with
+ * that entry.
  */
 export function buildItems({
   entries,
@@ -171,10 +172,13 @@ export function buildItems({
   blocsOf,
 }: BuildItemsInput): TimelineItem[] {
   const published = entries.filter((e) => !e.data.draft);
-  const covered = new Set(published.flatMap((e) => e.data.articles));
+  const coveredIds = new Set(published.flatMap((e) => e.data.articles));
   const coveredUrls = new Set(published.flatMap((e) => e.data.sources.map((s) => s.url)));
-  const visible = applyOverrides(articles, overrides, blocsOf).filter(
-    (a) => !covered.has(a.id) && !coveredUrls.has(a.url),
+  const corrected = applyOverrides(articles, overrides, blocsOf);
+  // A whole story goes with its entry, so articles that join it after promotion stay with it too.
+  const coveredStories = new Set(
+    corrected.filter((a) => coveredIds.has(a.id) || coveredUrls.has(a.url)).map((a) => a.story),
   );
+  const visible = corrected.filter((a) => !coveredStories.has(a.story));
   return [...published.map(entryToItem), ...storiesToItems(visible)].sort(byNewest);
 }
