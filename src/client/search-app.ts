@@ -57,7 +57,12 @@ function renderItem(index: LoadedIndex, pos: number, doc: DocRow): HTMLElement {
   const isEntry = doc.type === 'entry';
   const kindValue = index.kinds[pos] ? (file.ki[index.kinds[pos]!] as Kind) : undefined;
   const headingId = `sr-${doc.id}`;
-  const href = isEntry ? doc.href : safeHttpUrl(doc.href);
+  // Entry pages are ours (a site path); story links go elsewhere and must be http(s).
+  const href = isEntry
+    ? /^\/(?!\/)/.test(doc.href)
+      ? doc.href
+      : undefined
+    : safeHttpUrl(doc.href);
   const heading = el('h3', { class: 'item-title', attrs: { id: headingId } });
   if (href && isEntry) heading.append(el('a', { text: doc.title, attrs: { href } }));
   else if (href)
