@@ -173,7 +173,7 @@ function renderItem(index: LoadedIndex, pos: number, doc: DocRow): HTMLElement {
   );
 }
 
-function describe(state: SearchState, count: number, els: Elements): string {
+function describe(state: SearchState, count: number, strict: number, els: Elements): string {
   const optionText = (name: FacetName) => {
     const select = els.selects[name];
     const value = state[name];
@@ -182,9 +182,12 @@ function describe(state: SearchState, count: number, els: Elements): string {
     return (option?.dataset['label'] ?? value).trim();
   };
   const filters = (['company', 'region', 'kind', 'year'] as const).map(optionText).filter(Boolean);
+  const plural = (k: number, word: string) =>
+    `${k.toLocaleString('en-GB')} ${word}${k === 1 ? '' : 'es'}`;
   const what = count === 1 ? '1 result' : `${count.toLocaleString('en-GB')} results`;
   const q = state.q.trim() ? ` for “${state.q.trim()}”` : '';
-  return `${what}${q}${filters.length ? ` in ${filters.join(', ')}` : ''}`;
+  const looser = count > strict ? ` (${plural(count - strict, 'looser match')} last)` : '';
+  return `${what}${q}${filters.length ? ` in ${filters.join(', ')}` : ''}${looser}`;
 }
 
 export async function start(root: HTMLElement): Promise<void> {
@@ -347,7 +350,7 @@ export async function start(root: HTMLElement): Promise<void> {
     if (gen !== generation) return;
     els.results.hidden = false;
     setTimelineHidden(true);
-    els.status.textContent = describe(state, outcome.ids.length, els);
+    els.status.textContent = describe(state, outcome.ids.length, outcome.strict, els);
   };
 
   const commit = (mode: 'push' | 'typing') => {

@@ -139,6 +139,8 @@ describe('typo-tolerant queries', () => {
   it('lets the other words of a query carry one badly misspelt word, as fuse.js does', () => {
     expect(ids({ q: 'rxddxt' })).toEqual([]);
     expect(ids({ q: 'rxddxt signs' })).toEqual(['reddit-google-deal']);
+    expect(search(index, { ...EMPTY_STATE, q: 'rxddxt signs' }).strict).toBe(0);
+    expect(search(index, { ...EMPTY_STATE, q: 'reddit signs' }).strict).toBe(1);
   });
 
   it('requires every query word to match', () => {

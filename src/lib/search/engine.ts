@@ -207,6 +207,11 @@ export type FacetCounts = Record<FacetName, Map<string, number>>;
 export interface SearchOutcome {
   /** Matching item positions (timeline order indexes), best match first; newest first without a query. */
   ids: number[];
+  /**
+   * How many of `ids` (the first ones) match every query word on its own; the rest match only
+   * with the whole query's allowance of edits spread over its words.
+   */
+  strict: number;
   /** Per facet value: how many items would match if that value were chosen, other choices kept. */
   facets: FacetCounts;
   /** The query words that were searched for (stopwords dropped). */
@@ -265,11 +270,16 @@ export function search(index: LoadedIndex, state: SearchState): SearchOutcome {
         }
       }
       if (edits && loose) {
-        edits.fill(255);
-        const lm = looseWord(index, word, Math.min(allowance, word.length));
+        const budget = Math.min(allowance, word.length);
+        // Deleting the whole word costs its length, so no item needs more edits than that; words
+        // that cost it anyway need not be visited.
+        const ceiling = budget === word.length ? budget : 255;
+        edits.fill(ceiling);
+        const lm = looseWord(index, word, budget);
         for (let j = 0; j < lm.terms.length; j++) {
           const t = lm.terms[j]!;
           const d = lm.edits[j]!;
+          if (d >= ceiling) continue;
           for (let x = index.offsets[t]!; x < index.offsets[t + 1]!; x++) {
             const item = index.postings[x]! >> 1;
             if (d < edits[item]!) edits[item] = d;
@@ -333,9 +343,11 @@ export function search(index: LoadedIndex, state: SearchState): SearchOutcome {
       else countYear(i);
     }
   }
+  let strictCount = ids.length;
   if (wanted) {
     const strict = (i: number) => (candidates![i] === wanted ? 1 : 0);
     ids.sort((a, b) => strict(b) - strict(a) || total[b]! - total[a]! || a - b);
+    strictCount = ids.reduce((k, i) => k + strict(i), 0);
   }
-  return { ids, facets, words: qWords };
+  return { ids, strict: strictCount, facets, words: qWords };
 }
