@@ -387,6 +387,10 @@ describe('search engines', () => {
     expect(urls.every((u) => u.startsWith(SITE))).toBe(true);
   });
 
+  it('are pointed at the sitemap by robots.txt, at the configured site address', () => {
+    expect(read('robots.txt')).toContain(`Sitemap: ${SITE}sitemap-index.xml`);
+  });
+
   it('read NewsArticle JSON-LD on an entry page, with the effective date as an Event', () => {
     const html = read(`entries/${TRICKY_ENTRY}/index.html`);
     const json = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)?.[1];
