@@ -28,7 +28,6 @@ async function open(path: string): Promise<{ page: Page; requests: string[] }> {
 const results = '[data-search-list] article.item';
 const resultIds = (page: Page) =>
   page.$$eval(results, (els) => els.map((e) => e.getAttribute('data-item-id') ?? ''));
-const status = (page: Page) => page.textContent('[data-search-status]');
 
 /** Waits until the announced result line mentions `text`. */
 const waitForStatus = (page: Page, text: string) =>
