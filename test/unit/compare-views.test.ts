@@ -9,19 +9,10 @@ import { comparisons, sideBySide } from '../../src/lib/compare/side-by-side.ts';
 import { comparisonModel, isoToday } from '../../src/lib/compare/view.ts';
 import type { TimelineItem } from '../../src/lib/timeline/items.ts';
 import { makeNames } from '../../src/lib/timeline/names.ts';
+import { timelineItem } from '../support/timeline-item.ts';
 
-const item = (id: string, date: string, companies: string[]): TimelineItem => ({
-  type: 'entry',
-  id,
-  title: id,
-  date,
-  datePrecision: 'day',
-  summary: '',
-  companies,
-  regions: ['GLOBAL'],
-  href: `/entries/${id}/`,
-  sources: [],
-});
+const item = (id: string, date: string, companies: string[]): TimelineItem =>
+  timelineItem({ id, date, companies, regions: ['GLOBAL'] });
 
 describe('quarter snapshots', () => {
   it('ends each quarter on its real last day', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Company, Region } from '../../src/lib/content/taxonomy.ts';
-import type { TimelineItem } from '../../src/lib/timeline/items.ts';
 import {
   calendarCatalog,
   feedCatalog,
@@ -8,6 +7,7 @@ import {
   feedsForItem,
   inScope,
 } from '../../src/lib/feeds/catalog.ts';
+import { timelineItem } from '../support/timeline-item.ts';
 
 const company = (id: string, name: string) => ({ id, name }) as Company;
 const region = (code: string, name: string) => ({ id: code.toLowerCase(), code, name }) as Region;
@@ -22,25 +22,10 @@ const regions = [
   region('JP', 'Japan'),
 ];
 
-function item(over: Partial<TimelineItem> & { id: string }): TimelineItem {
-  return {
-    type: 'entry',
-    title: 't',
-    date: '2024-01-01T00:00:00.000Z',
-    datePrecision: 'day',
-    summary: '',
-    companies: [],
-    regions: [],
-    href: `/entries/${over.id}/`,
-    sources: [],
-    ...over,
-  };
-}
-
 const items = [
-  item({ id: 'a', companies: ['meta'], regions: ['IE', 'EU'], effective: '2024-06-26' }),
-  item({ id: 'b', companies: ['linkedin'], regions: ['EU'] }),
-  item({
+  timelineItem({ id: 'a', companies: ['meta'], regions: ['IE', 'EU'], effective: '2024-06-26' }),
+  timelineItem({ id: 'b', companies: ['linkedin'], regions: ['EU'] }),
+  timelineItem({
     id: 's',
     type: 'story',
     companies: ['linkedin', 'meta'],

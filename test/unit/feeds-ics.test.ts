@@ -9,6 +9,7 @@ import {
   escapeText,
   foldLine,
 } from '../../src/lib/feeds/ics.ts';
+import { timelineItem } from '../support/timeline-item.ts';
 
 const site = new URL('https://aidatawatch.org');
 const names = {
@@ -23,19 +24,16 @@ const names = {
 };
 
 function entry(over: Partial<TimelineItem> & { id: string }): TimelineItem {
-  return {
-    type: 'entry',
+  return timelineItem({
     title: 'A title',
     date: '2024-06-01T00:00:00.000Z',
-    datePrecision: 'day',
     kind: 'policy-change',
     summary: 'A summary.',
     companies: ['meta'],
     regions: ['EU'],
-    href: `/entries/${over.id}/`,
     sources: [{ url: 'https://example.org/a', title: 'Source A', publisher: 'Example' }],
     ...over,
-  };
+  });
 }
 
 const octets = (s: string) => new TextEncoder().encode(s).length;

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { filterOptions } from '../../src/lib/search/filter-options.ts';
 import type { TimelineItem } from '../../src/lib/timeline/items.ts';
+import { timelineItem } from '../support/timeline-item.ts';
 
-const item = (id: string, date: string, companies: string[], regions: string[]): TimelineItem => ({
-  type: 'story',
-  id,
-  title: id,
-  date,
-  datePrecision: 'day',
-  summary: '',
-  companies,
-  regions,
-  href: `https://news.example/${id}`,
-  sources: [],
-});
+const item = (id: string, date: string, companies: string[], regions: string[]): TimelineItem =>
+  timelineItem({ id, date, companies, regions, type: 'story', href: `https://news.example/${id}` });
 
 const companies = [
   { id: 'linkedin', name: 'LinkedIn' },

@@ -3,20 +3,10 @@ import { facetCounts, filterItems } from '../../src/lib/timeline/facets.ts';
 import type { TimelineItem } from '../../src/lib/timeline/items.ts';
 import { safeHttpUrl } from '../../src/lib/timeline/labels.ts';
 import { relatedEntries } from '../../src/lib/timeline/related.ts';
+import { timelineItem } from '../support/timeline-item.ts';
 
-const item = (id: string, date: string, extra: Partial<TimelineItem>): TimelineItem => ({
-  type: 'entry',
-  id,
-  title: id,
-  date,
-  datePrecision: 'day',
-  summary: '',
-  companies: [],
-  regions: [],
-  href: `/entries/${id}/`,
-  sources: [],
-  ...extra,
-});
+const item = (id: string, date: string, extra: Partial<TimelineItem>): TimelineItem =>
+  timelineItem({ id, date, ...extra });
 
 const items = [
   item('li-us', '2024-09-18T00:00:00Z', {

@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { formatItemDate, itemDatetime } from '../../src/lib/timeline/dates.ts';
 import { byNewest, type TimelineItem } from '../../src/lib/timeline/items.ts';
 import { groupByMonth } from '../../src/lib/timeline/months.ts';
+import { timelineItem } from '../support/timeline-item.ts';
 
-const item = (id: string, date: string, extra: Partial<TimelineItem> = {}): TimelineItem => ({
-  type: 'entry',
-  id,
-  title: id,
-  date,
-  datePrecision: 'day',
-  summary: '',
-  companies: ['meta'],
-  regions: ['EU'],
-  href: `/entries/${id}/`,
-  sources: [],
-  ...extra,
-});
+const item = (id: string, date: string, extra: Partial<TimelineItem> = {}): TimelineItem =>
+  timelineItem({ id, date, companies: ['meta'], regions: ['EU'], ...extra });
 
 describe('month grouping', () => {
   it('puts newest-first items under one heading per month, newest month first', () => {
