@@ -3,7 +3,7 @@
  * reader, with a symbol so that a cell never relies on colour alone.
  */
 import type { OptOut, Training } from '../content/entry.ts';
-import type { TimelineItem } from '../timeline/items.ts';
+import type { StatusChange, TimelineItem } from '../timeline/items.ts';
 
 export interface TrainingInfo {
   /** Short label for a cell. */
@@ -57,13 +57,7 @@ export const OPT_OUT_LABELS: Record<OptOut, string> = {
 };
 
 /** One status change, placed in time and tied to the entry that recorded it. */
-export interface StatusEvent {
-  company: string;
-  region: string;
-  training: Training;
-  optOut?: OptOut | undefined;
-  optOutUrl?: string | undefined;
-  note?: string | undefined;
+export interface StatusEvent extends StatusChange {
   /** YYYY-MM-DD: the entry's date, when the change was made or announced. */
   date: string;
   /** YYYY-MM-DD the change takes effect, when the entry gives one. */
