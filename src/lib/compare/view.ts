@@ -2,6 +2,7 @@
  * What the comparison pages show, computed once from the site's items and taxonomy: the status
  * events, the columns, the rows (companies that have any recorded status), and the matrix as of a day.
  */
+import { isoDay } from '../content/fields.ts';
 import type { Company, Region } from '../content/taxonomy.ts';
 import type { TimelineItem } from '../timeline/items.ts';
 import {
@@ -52,4 +53,4 @@ export function comparisonModel(
 }
 
 /** Today as YYYY-MM-DD in UTC: the as-of day of the current comparison. */
-export const isoToday = (now = new Date()) => now.toISOString().slice(0, 10);
+export const isoToday = (now = new Date()) => isoDay(now);

@@ -6,6 +6,12 @@ import { z } from 'zod';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * A Date as YYYY-MM-DD in UTC: for a Date made by `day` (00:00 UTC) that is the day as written,
+ * whatever the machine's time zone.
+ */
+export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
 /** Trimmed, non-empty text with whitespace runs collapsed to one space. */
 export const text = (what = 'text') =>
   z
@@ -31,7 +37,7 @@ export const httpUrl = z
  * Impossible days such as 2024-02-30 are refused rather than rolled over.
  */
 export const day = z.preprocess(
-  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? isoDay(v) : v),
   z
     .string({ error: 'must be a date written YYYY-MM-DD, e.g. 2024-09-18' })
     .trim()
@@ -39,7 +45,7 @@ export const day = z.preprocess(
     .refine(
       (s) => {
         const d = new Date(`${s}T00:00:00Z`);
-        return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+        return !Number.isNaN(d.getTime()) && isoDay(d) === s;
       },
       { error: (issue) => `${String(issue.input)} is not a real calendar day` },
     )

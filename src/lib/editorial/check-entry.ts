@@ -1,6 +1,7 @@
 /** Everything check can tell from one entry file on its own. */
 import path from 'node:path';
 import { entrySchema, type Entry, type Vocabulary } from '../content/entry.ts';
+import { isoDay } from '../content/fields.ts';
 import { isFutureDay } from './new-entry.ts';
 import { findPlaceholders } from './placeholders.ts';
 import { fieldName, type Problem } from './problem.ts';
@@ -115,22 +116,21 @@ export function checkEntry(
 
   const data = checked.data;
   if (!data) return { problems };
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  if (isFutureDay(day(data.date), today))
+  if (isFutureDay(isoDay(data.date), today))
     problems.push({
       file,
       line: src.lineOf(['date']),
       field: 'date',
-      problem: `${day(data.date)} is in the future`,
+      problem: `${isoDay(data.date)} is in the future`,
       fix: 'write the day it happened or was announced; a future deadline or start goes in effective',
     });
   data.sources.forEach((s, i) => {
-    if (s.date && isFutureDay(day(s.date), today))
+    if (s.date && isFutureDay(isoDay(s.date), today))
       problems.push({
         file,
         line: src.lineOf(['sources', i, 'date']),
         field: `sources[${i}].date`,
-        problem: `${day(s.date)} is in the future`,
+        problem: `${isoDay(s.date)} is in the future`,
         fix: 'write the day the page was published',
       });
   });

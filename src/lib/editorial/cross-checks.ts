@@ -3,6 +3,7 @@
  * article of another story, and article ids that do not exist.
  */
 import type { Article } from '../content/article.ts';
+import { isoDay } from '../content/fields.ts';
 import { canonicalUrl } from '../ingest/url.ts';
 import type { CheckedEntry } from './check-entry.ts';
 import type { Problem } from './problem.ts';
@@ -48,8 +49,6 @@ export function urlKey(url: string): string {
   return c.ok ? c.url : url.trim();
 }
 
-const ymd = (d: Date) => d.toISOString().slice(0, 10);
-
 export function duplicateEntries(entries: readonly CheckedEntry[]): Problem[] {
   const problems: Problem[] = [];
   const sorted = [...entries].sort(
@@ -72,7 +71,7 @@ export function duplicateEntries(entries: readonly CheckedEntry[]): Problem[] {
         file: second.file,
         line: similar ? second.lineOf(['title']) : second.lineOf(['sources', shared, 'url']),
         field: similar ? 'title' : `sources[${shared}].url`,
-        problem: `looks like the same event as ${first.file} (${ymd(first.data.date)}, same company, ${why})`,
+        problem: `looks like the same event as ${first.file} (${isoDay(first.data.date)}, same company, ${why})`,
         fix: 'merge the two into one entry and delete the other file; if they are different events, make each title say what happened',
       });
     }

@@ -6,7 +6,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Article } from '../content/article.ts';
 import type { Kind, OptOut, Training } from '../content/entry.ts';
-import type { EntryRecord } from '../timeline/items.ts';
+import { isoDay } from '../content/fields.ts';
+import { sourceLinks, statusChanges, type EntryRecord } from '../timeline/items.ts';
 
 export const LICENCE = {
   name: 'CC BY 4.0',
@@ -36,8 +37,6 @@ export interface EntryExport {
   articles: string[];
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
 /** Optional fields are left out rather than written as null, as in the entry files. */
 type Defined<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
   [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined>;
@@ -57,24 +56,8 @@ export function entryRecord({ id, data }: EntryRecord, site: URL): EntryExport {
     regions: data.regions,
     kind: data.kind,
     summary: data.summary,
-    sources: data.sources.map((s) =>
-      defined({
-        url: s.url,
-        title: s.title,
-        publisher: s.publisher,
-        date: s.date && isoDay(s.date),
-      }),
-    ),
-    status: data.status.map((s) =>
-      defined({
-        company: s.company,
-        region: s.region,
-        training: s.training,
-        optOut: s.optOut,
-        optOutUrl: s.optOutUrl,
-        note: s.note,
-      }),
-    ),
+    sources: sourceLinks(data.sources).map(defined),
+    status: statusChanges(data.status).map(defined),
     effective: data.effective && isoDay(data.effective),
     articles: data.articles,
   });

@@ -3,6 +3,7 @@
  * hand because the format needs only three rules (escaping, CRLF, folding at 75 octets) and a
  * library would add a dependency to get them.
  */
+import { isoDay } from '../content/fields.ts';
 import type { TimelineItem } from '../timeline/items.ts';
 import { kindLabel } from '../timeline/labels.ts';
 import { SITE_NAME, hasEffectiveDate, type CalendarInfo } from './catalog.ts';
@@ -81,7 +82,7 @@ export function basicDateTime(iso: string): string {
 function nextDay(day: string): string {
   const d = new Date(`${day.slice(0, 10)}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+  return isoDay(d);
 }
 
 const stripControls = (s: string) =>

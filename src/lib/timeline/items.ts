@@ -5,6 +5,7 @@
  */
 import type { Article } from '../content/article.ts';
 import type { Entry, Kind, OptOut, Training } from '../content/entry.ts';
+import { isoDay } from '../content/fields.ts';
 import type { Overrides } from '../content/overrides.ts';
 
 export interface SourceLink {
@@ -54,8 +55,6 @@ export interface EntryRecord {
   data: Entry;
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
 export function entryToItem({ id, data }: EntryRecord): TimelineItem {
   return {
     type: 'entry',
@@ -68,22 +67,32 @@ export function entryToItem({ id, data }: EntryRecord): TimelineItem {
     companies: data.companies,
     regions: data.regions,
     href: `/entries/${id}/`,
-    sources: data.sources.map((s) => ({
-      url: s.url,
-      title: s.title,
-      publisher: s.publisher,
-      date: s.date && isoDay(s.date),
-    })),
+    sources: sourceLinks(data.sources),
     effective: data.effective && isoDay(data.effective),
-    status: data.status.map((s) => ({
-      company: s.company,
-      region: s.region,
-      training: s.training,
-      optOut: s.optOut,
-      optOutUrl: s.optOutUrl,
-      note: s.note,
-    })),
+    status: statusChanges(data.status),
   };
+}
+
+/** An entry's sources as links, their dates written YYYY-MM-DD. */
+export function sourceLinks(sources: Entry['sources']): SourceLink[] {
+  return sources.map((s) => ({
+    url: s.url,
+    title: s.title,
+    publisher: s.publisher,
+    date: s.date && isoDay(s.date),
+  }));
+}
+
+/** An entry's status lines, copied so that a consumer can never alter the stored entry. */
+export function statusChanges(status: Entry['status']): StatusChange[] {
+  return status.map((s) => ({
+    company: s.company,
+    region: s.region,
+    training: s.training,
+    optOut: s.optOut,
+    optOutUrl: s.optOutUrl,
+    note: s.note,
+  }));
 }
 
 /** Applies editors' overrides: hidden articles go, corrected tags and stories replace the tagger's. */
