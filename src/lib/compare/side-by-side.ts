@@ -41,7 +41,7 @@ export interface Comparison {
   companies: string[];
 }
 
-export const comparisonId = (companies: readonly string[]) => companies.join('-vs-');
+const comparisonId = (companies: readonly string[]) => companies.join('-vs-');
 
 /** Hand-picked comparisons readers ask for; the first is the default. */
 export const FEATURED: readonly (readonly string[])[] = [

@@ -87,6 +87,6 @@ export function statusEvents(items: readonly TimelineItem[]): StatusEvent[] {
 }
 
 /** Oldest first; entries on the same day are ordered by id so the later-named one wins ties. */
-export function byOldest(a: StatusEvent, b: StatusEvent): number {
+function byOldest(a: StatusEvent, b: StatusEvent): number {
   return a.date.localeCompare(b.date) || a.entryId.localeCompare(b.entryId);
 }

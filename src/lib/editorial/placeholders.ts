@@ -20,7 +20,7 @@ export const PLACEHOLDER = {
 /** example.com, .org and .net are reserved for examples: never a real source. */
 const EXAMPLE_HOST = /^(?:[a-z0-9-]+\.)*example\.(?:com|org|net)$/i;
 
-export function isPlaceholder(value: unknown): boolean {
+function isPlaceholder(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   const v = value.trim();
   if (/^TODO\b/i.test(v)) return true;

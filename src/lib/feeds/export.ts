@@ -45,7 +45,7 @@ function defined<T extends object>(o: T): Defined<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Defined<T>;
 }
 
-export function entryRecord({ id, data }: EntryRecord, site: URL): EntryExport {
+function entryRecord({ id, data }: EntryRecord, site: URL): EntryExport {
   return defined({
     id,
     url: new URL(`/entries/${id}/`, site).href,

@@ -72,7 +72,7 @@ export function foldLine(line: string): string {
 const basicDate = (day: string) => day.slice(0, 10).replace(/-/g, '');
 
 /** ISO 8601 → 20240918T000000Z (UTC date-time form). */
-export function basicDateTime(iso: string): string {
+function basicDateTime(iso: string): string {
   return new Date(iso)
     .toISOString()
     .replace(/[-:]/g, '')

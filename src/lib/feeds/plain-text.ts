@@ -15,7 +15,7 @@ export function plainLine(s: string, max = 300): string {
 }
 
 /** Cuts at a word boundary and marks the cut with an ellipsis. */
-export function truncate(s: string, max: number): string {
+function truncate(s: string, max: number): string {
   const chars = [...s];
   if (chars.length <= max) return s;
   const head = chars.slice(0, max - 1).join('');

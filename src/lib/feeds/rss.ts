@@ -21,7 +21,7 @@ export interface FeedNames {
 }
 
 /** The `domain` of each category: the page that lists that taxonomy. */
-export function categoryDomains(site: URL) {
+function categoryDomains(site: URL) {
   return {
     company: new URL('/companies/', site).href,
     region: new URL('/regions/', site).href,
@@ -35,7 +35,7 @@ export interface FeedCategory {
 }
 
 /** Company, region and kind categories, by display name, each with its taxonomy domain. */
-export function itemCategories(item: TimelineItem, site: URL, names: FeedNames): FeedCategory[] {
+function itemCategories(item: TimelineItem, site: URL, names: FeedNames): FeedCategory[] {
   const domains = categoryDomains(site);
   return [
     ...item.companies.map((id) => ({
@@ -88,7 +88,7 @@ export function itemDescription(item: TimelineItem, names: FeedNames): string {
 }
 
 /** Entries link to their page and use it as a permanent guid; stories link to the lead article. */
-export function itemLinks(item: TimelineItem, site: URL) {
+function itemLinks(item: TimelineItem, site: URL) {
   if (item.type === 'entry') {
     const link = new URL(item.href, site).href;
     return { link, guid: link, isPermaLink: true };
@@ -96,7 +96,7 @@ export function itemLinks(item: TimelineItem, site: URL) {
   return { link: new URL(item.href).href, guid: `story:${item.id}`, isPermaLink: false };
 }
 
-export function toFeedItem(item: TimelineItem, site: URL, names: FeedNames): RSSFeedItem {
+function toFeedItem(item: TimelineItem, site: URL, names: FeedNames): RSSFeedItem {
   const { link, guid, isPermaLink } = itemLinks(item, site);
   const lead = item.sources[0];
   const customData = [

@@ -30,7 +30,7 @@ export interface TaxonomyNames {
 }
 
 const DAY_MS = 86_400_000;
-export const dayNumber = (iso: string) => Math.floor(Date.parse(iso) / DAY_MS);
+const dayNumber = (iso: string) => Math.floor(Date.parse(iso) / DAY_MS);
 
 /** Index of each value in a table, adding unknown values at the end. */
 function interner(table: string[]) {

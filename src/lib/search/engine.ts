@@ -219,7 +219,7 @@ export interface SearchOutcome {
 }
 
 /** The query words a search uses: normalised, stopwords dropped, duplicates removed. */
-export function queryWords(q: string): string[] {
+function queryWords(q: string): string[] {
   return [...new Set(words(q).filter((w) => !STOPWORDS.has(w)))];
 }
 
