@@ -94,7 +94,12 @@ async function feed(file: string) {
 const shownAddresses = () =>
   new Set([...read('feeds/index.html').matchAll(/<code[^>]*>([^<]+)<\/code>/g)].map((m) => m[1]));
 
-const feedFiles = () => walk(dist).filter((f) => f.endsWith('rss.xml'));
+/** Every built feed; a check over all of them must not pass by finding none. */
+const feedFiles = () => {
+  const files = walk(dist).filter((f) => f.endsWith('rss.xml'));
+  expect(files.length, 'no rss.xml was built').toBeGreaterThan(2);
+  return files;
+};
 
 interface EntryRecord {
   id: string;
@@ -168,7 +173,9 @@ describe('the built feeds', () => {
   it('keep each company feed to that company’s items, each filed under its name', async () => {
     const { companies } = loadTaxonomy(contentRoot);
     const entries = (JSON.parse(read('data/entries.json')) as { records: EntryRecord[] }).records;
-    for (const file of walk(path.join(dist, 'companies')).filter((f) => f.endsWith('rss.xml'))) {
+    const files = walk(path.join(dist, 'companies')).filter((f) => f.endsWith('rss.xml'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
       const id = path.basename(path.dirname(file));
       const name = companies.find((c) => c.id === id)!.name;
       const { parsed, items } = await feed(file);
@@ -192,7 +199,9 @@ describe('the built feeds', () => {
 
   it('keep each region feed to that region’s items', async () => {
     const { regions } = loadTaxonomy(contentRoot);
-    for (const file of walk(path.join(dist, 'regions')).filter((f) => f.endsWith('rss.xml'))) {
+    const files = walk(path.join(dist, 'regions')).filter((f) => f.endsWith('rss.xml'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
       const code = path.basename(path.dirname(file)).toUpperCase();
       const name = regions.find((r) => r.code === code)!.name;
       const { items } = await feed(file);
@@ -207,6 +216,7 @@ describe('the built feeds', () => {
 
   it('file every item under exactly one kind', async () => {
     const { items } = await feed(path.join(dist, 'rss.xml'));
+    expect(items.length).toBeGreaterThan(0);
     for (const item of items) {
       expect(
         (item.categories ?? []).filter((c) => c.$.domain === `${SITE}data/#kinds`),
@@ -236,6 +246,7 @@ describe('the built feeds', () => {
   it('keep stories out of the curated entries feed', async () => {
     const { items } = await feed(path.join(dist, 'entries/rss.xml'));
     const entries = (JSON.parse(read('data/entries.json')) as { records: EntryRecord[] }).records;
+    expect(entries.length).toBeGreaterThan(0);
     expect(items.map((i) => i.link)).toEqual(entries.slice(0, FEED_LIMIT).map((e) => e.url));
     expect(items.every((i) => i.guid === i.link)).toBe(true);
   });
@@ -254,6 +265,7 @@ describe('the built calendars', () => {
   it('have one all-day event per entry with an effective date, on that date', () => {
     const byUid = new Map(events('calendar.ics').map((e) => [e.uid, e]));
     const dated = entries();
+    expect(dated.length).toBeGreaterThan(0);
     expect(byUid.size).toBe(dated.length);
     for (const entry of dated) {
       const event = byUid.get(`${entry.id}@watch.example.org`);
@@ -309,7 +321,9 @@ describe('the built calendars', () => {
 
   it('are listed on the /feeds/ page', () => {
     const shown = shownAddresses();
-    for (const f of walk(dist).filter((f) => f.endsWith('.ics'))) {
+    const calendars = walk(dist).filter((f) => f.endsWith('.ics'));
+    expect(calendars.length).toBeGreaterThan(1);
+    for (const f of calendars) {
       expect(shown.has(urlOf(f)), urlOf(f)).toBe(true);
     }
   });
@@ -333,6 +347,7 @@ describe('the open-data export', () => {
     it(`${kind}.csv has the same records as ${kind}.json`, () => {
       const rows = parseCsv(read(`data/${kind}.csv`), { columns: true }) as { id: string }[];
       const data = JSON.parse(read(`data/${kind}.json`)) as { records: { id: string }[] };
+      expect(rows.length).toBeGreaterThan(0);
       expect(rows.map((r) => r.id)).toEqual(data.records.map((r) => r.id));
     });
   }
@@ -346,6 +361,7 @@ describe('the open-data export', () => {
     const ids = (JSON.parse(read('data/entries.json')) as { records: EntryRecord[] }).records
       .map((e) => e.id)
       .sort();
+    expect(pages.length).toBeGreaterThan(0);
     expect(ids).toEqual(pages);
   });
 
