@@ -102,7 +102,8 @@ describe('search index round trip', () => {
     expect(built.chunks.every((c) => c.h === built.index.h)).toBe(true);
   });
 
-  it('stores no summary text in the index itself', () => {
+  it('stores no summary text in the index itself, only in the docs chunks', () => {
+    expect(JSON.stringify(built.chunks)).toContain('unless they object');
     expect(JSON.stringify(built.index)).not.toContain('unless they object');
   });
 
