@@ -43,7 +43,11 @@ async function shownCell(page: Page, company: string, region: string) {
       ? (await cell.locator('.status-optout').innerText()).trim()
       : undefined,
     inherited: (await cell.locator('.status-inherited').count())
-      ? (await cell.locator('.status-inherited').innerText()).trim()
+      ? (await cell.locator('.status-inherited .inherited-as').innerText()).trim()
+      : undefined,
+    /** What a screen reader announces for the inherited marker: the visible words and why. */
+    inheritedName: (await cell.locator('.status-inherited a').count())
+      ? ((await cell.locator('.status-inherited a').textContent()) ?? '').replace(/\s+/g, ' ')
       : undefined,
     links: await cell
       .locator('.status-source a')
@@ -55,11 +59,19 @@ function expectCellMatches(shown: Awaited<ReturnType<typeof shownCell>>, cell: C
   const current = cell.current!;
   expect(shown.training).toBe(current.training);
   expect(shown.label).toContain(TRAINING_INFO[current.training].label);
-  expect(shown.optOut).toBe(current.optOut && OPT_OUT_LABELS[current.optOut]);
-  expect(shown.inherited).toBe(
-    cell.inheritedFrom &&
-      `inherited from ${cell.inheritedFrom === 'GLOBAL' ? 'Global' : cell.inheritedFrom}`,
-  );
+  if (cell.inheritedFrom) {
+    // Inherited cells stay compact: the opt-out route is in the region's own cell.
+    const short = cell.inheritedFrom === 'GLOBAL' ? 'Global' : cell.inheritedFrom;
+    const full = content.regions.find((r) => r.code === cell.inheritedFrom)?.name ?? short;
+    expect(shown.optOut).toBeUndefined();
+    expect(shown.inherited).toBe(`as ${short}`);
+    expect(shown.inheritedName).toContain(`as ${short}`);
+    expect(shown.inheritedName).toContain(`follows ${full}`);
+    expect(shown.inheritedName).toContain(current.entryTitle);
+  } else {
+    expect(shown.optOut).toBe(current.optOut && OPT_OUT_LABELS[current.optOut]);
+    expect(shown.inherited).toBeUndefined();
+  }
   expect(shown.links[0]).toBe(current.entryHref);
 }
 

@@ -131,14 +131,35 @@ describe('an entry page', () => {
     expect(badges).toEqual(['/companies/meta/', '/regions/ie/', '/regions/eu/']);
     await page.close();
   });
+
+  it('tells link previews it is a British English article, when it was published and whom it is about', async () => {
+    const page = await open('/entries/2024-06-14-meta-pauses-eu-training/');
+    const meta = (property: string) =>
+      page
+        .locator(`meta[property="${property}"]`)
+        .evaluateAll((ms) => ms.map((m) => m.getAttribute('content')));
+    expect(await page.locator('html').getAttribute('lang')).toBe('en-GB');
+    expect(await meta('og:locale')).toEqual(['en_GB']);
+    expect(await meta('og:type')).toEqual(['article']);
+    expect(await meta('article:published_time')).toEqual(['2024-06-14']);
+    expect(await meta('article:tag')).toEqual(['Meta']);
+    await page.goto(page.url().replace(/\/entries\/.*/, '/compare/'));
+    expect(await meta('og:type')).toEqual(['website']);
+    expect(await meta('og:locale')).toEqual(['en_GB']);
+    expect(await meta('article:published_time')).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('the comparison from the fixture', () => {
-  it('lets Ireland inherit the EU status and says so, and links the entry that set it', async () => {
+  it('lets Ireland inherit the EU status, marks it “as EU” with the reason for screen readers, and links the entry that set it', async () => {
     const page = await open('/regions/ie/');
     const cell = page.locator('td[data-company="meta"][data-region="IE"]');
     expect(await cell.getAttribute('data-training')).toBe('paused');
-    expect(await cell.locator('.status-inherited').textContent()).toBe('inherited from EU');
+    expect(await cell.locator('.status-inherited .inherited-as').textContent()).toBe('as EU');
+    expect(await cell.locator('.status-inherited a').textContent()).toMatch(
+      /follows European Union \/ EEA/,
+    );
     expect(await cell.locator('.status-source a').getAttribute('href')).toBe(
       '/entries/2024-06-14-meta-pauses-eu-training/',
     );
@@ -149,8 +170,11 @@ describe('the comparison from the fixture', () => {
     const page = await open('/compare/');
     const us = page.locator('td[data-company="linkedin"][data-region="US"]');
     expect(await us.locator('.status-label').innerText()).toContain('Trains by default');
-    expect(await us.locator('.status-inherited').textContent()).toBe('inherited from Global');
-    expect(await us.locator('.status-optout').textContent()).toBe('Opt out in settings');
+    expect(await us.locator('.status-inherited .inherited-as').textContent()).toBe('as Global');
+    // The opt-out route is stated once, in the Global cell, not repeated in every inheriting column.
+    expect(await us.locator('.status-optout').count()).toBe(0);
+    const global = page.locator('td[data-company="linkedin"][data-region="GLOBAL"]');
+    expect(await global.locator('.status-optout').textContent()).toBe('Opt out in settings');
     const eu = page.locator('td[data-company="linkedin"][data-region="EU"]');
     expect(await eu.locator('.status-label').innerText()).toContain('Not used');
     expect(await eu.locator('.status-inherited').count()).toBe(0);
