@@ -39,30 +39,80 @@ function notRead(file: string, expected: string): Problem {
   };
 }
 
+/** Where the files are, how a path is shown, and where problems go: shared by every check below. */
+interface Context {
+  root: string;
+  show: (abs: string) => string;
+  problems: Problem[];
+}
+
+const read = (abs: string) => fs.readFileSync(abs, 'utf8');
+
 export function checkContent(
   root = contentDir(),
   today = new Date(),
   cwd = process.cwd(),
 ): CheckReport {
-  const problems: Problem[] = [];
-  const show = (abs: string) => displayPath(abs, cwd);
-  const read = (abs: string) => fs.readFileSync(abs, 'utf8');
+  const ctx: Context = { root, show: (abs) => displayPath(abs, cwd), problems: [] };
 
   // Companies and regions first: every other file is checked against them.
-  const companyIds = new Set<string>();
+  const companies = checkCompanies(ctx);
+  const regions = checkRegions(ctx);
+  const vocab: Vocabulary = {
+    companyIds: [...companies.ids],
+    regionCodes: [...regions.codes],
+    blocsOf: regions.blocsOf,
+  };
+
+  const feedCount = checkFeedsFile(ctx, vocab);
+  checkClassifierFile(ctx);
+  checkHealthFile(ctx);
+  const articles = checkArticles(ctx, companies.ids, regions.codes);
+  const overrides = checkOverrides(ctx, articles.valid, companies.ids, regions.codes);
+  const entries = checkEntries(ctx, vocab, today);
+
+  // Stories as corrected by editors; hidden articles still exist, so entries may cite them.
+  const corrected = applyOverrides(
+    articles.valid,
+    {
+      articles: Object.fromEntries(
+        Object.entries(overrides.articles).map(([id, o]) => [id, { ...o, hide: false }]),
+      ),
+    },
+    regions.blocsOf,
+  );
+  ctx.problems.push(
+    ...duplicateEntries(entries.valid),
+    ...entryArticleLinks(entries.valid, corrected),
+  );
+
+  return {
+    problems: sortProblems(ctx.problems),
+    counts: {
+      entries: entries.count,
+      companies: companies.count,
+      regions: regions.count,
+      articles: articles.count,
+      feeds: feedCount,
+    },
+  };
+}
+
+function checkCompanies({ root, show, problems }: Context) {
+  const ids = new Set<string>();
   const parents: { file: string; line: number | undefined; parent: string }[] = [];
-  const companiesDir = path.join(root, 'companies');
-  let companyCount = 0;
-  for (const name of list(companiesDir)) {
-    const abs = path.join(companiesDir, name);
+  const dir = path.join(root, 'companies');
+  let count = 0;
+  for (const name of list(dir)) {
+    const abs = path.join(dir, name);
     const file = show(abs);
     if (!/\.ya?ml$/.test(name)) {
       if (!name.startsWith('.')) problems.push(notRead(file, '.yaml'));
       continue;
     }
-    companyCount++;
+    count++;
     const id = name.replace(/\.ya?ml$/, '');
-    companyIds.add(id.toLowerCase());
+    ids.add(id.toLowerCase());
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id))
       problems.push({
         file,
@@ -79,43 +129,48 @@ export function checkContent(
     problems.push(...found);
     if (data?.parent) parents.push({ file, line: src.lineOf(['parent']), parent: data.parent });
   }
+  // Only now is every id known: a parent may sort after its subsidiary.
   for (const p of parents)
-    if (!companyIds.has(p.parent))
+    if (!ids.has(p.parent))
       problems.push({
         file: p.file,
         line: p.line,
         field: 'parent',
-        problem: `unknown company id "${p.parent}"; valid values: ${sorted(companyIds)}`,
+        problem: `unknown company id "${p.parent}"; valid values: ${sorted(ids)}`,
         fix: fixFor('company', ['parent']),
       });
+  return { ids, count };
+}
 
-  const regionCodes = new Set<string>();
+function checkRegions({ root, show, problems }: Context) {
+  const codes = new Set<string>();
   const blocsOf = new Map<string, string[]>();
   const memberships: { file: string; line: number | undefined; bloc: string; i: number }[] = [];
-  const regionsDir = path.join(root, 'regions');
-  let regionCount = 0;
-  for (const name of list(regionsDir)) {
-    const abs = path.join(regionsDir, name);
+  const dir = path.join(root, 'regions');
+  let count = 0;
+  for (const name of list(dir)) {
+    const abs = path.join(dir, name);
     const file = show(abs);
     if (!/\.ya?ml$/.test(name)) {
       if (!name.startsWith('.')) problems.push(notRead(file, '.yaml'));
       continue;
     }
-    regionCount++;
+    count++;
     const fromName = name.replace(/\.ya?ml$/, '').toUpperCase();
     const src = parseYamlSource(read(abs));
+    // A broken region file still names its region, so entries using it are not also reported.
     if (src.errors.length) {
-      regionCodes.add(fromName);
+      codes.add(fromName);
       problems.push(...syntaxProblems(file, src));
       continue;
     }
     const { problems: found, data } = validateValue(file, 'region', src, regionSchema);
     problems.push(...found);
     if (!data) {
-      regionCodes.add(fromName);
+      codes.add(fromName);
       continue;
     }
-    regionCodes.add(data.code);
+    codes.add(data.code);
     blocsOf.set(data.code, data.memberOf);
     if (data.code !== fromName)
       problems.push({
@@ -130,91 +185,106 @@ export function checkContent(
     );
   }
   for (const m of memberships)
-    if (!regionCodes.has(m.bloc))
+    if (!codes.has(m.bloc))
       problems.push({
         file: m.file,
         line: m.line,
         field: `memberOf[${m.i}]`,
-        problem: `unknown region code "${m.bloc}"; valid values: ${sorted(regionCodes)}`,
+        problem: `unknown region code "${m.bloc}"; valid values: ${sorted(codes)}`,
         fix: fixFor('region', ['memberOf']),
       });
+  return { codes, blocsOf, count };
+}
 
-  const vocab: Vocabulary = {
-    companyIds: [...companyIds],
-    regionCodes: [...regionCodes],
-    blocsOf,
-  };
-
-  // feeds.yaml: ingest reads it; a bad one stops the scheduled update.
-  const feedsAbs = path.join(root, 'feeds.yaml');
-  let feedCount = 0;
-  if (!fs.existsSync(feedsAbs)) {
-    problems.push({
-      file: show(feedsAbs),
-      field: '(file)',
-      problem: 'is missing, so npm run ingest has no feeds to fetch',
-      fix: 'restore it from git, or create it with a "feeds:" list (see EDITING.md "Add a feed")',
-    });
-  } else {
-    const file = show(feedsAbs);
-    const src = parseYamlSource(read(feedsAbs));
-    if (src.errors.length) problems.push(...syntaxProblems(file, src));
-    else {
-      const { problems: found, data } = validateValue(file, 'feeds', src, feedsFileSchema(vocab));
-      problems.push(...found);
-      feedCount = data?.feeds.length ?? 0;
-    }
+/**
+ * A YAML file ingest cannot run without: a problem when it is missing, and its parsed source
+ * only when it is there and well-formed.
+ */
+function requiredYaml(
+  { root, show, problems }: Context,
+  name: string,
+  missing: Omit<Problem, 'file' | 'field'>,
+) {
+  const abs = path.join(root, name);
+  const file = show(abs);
+  if (!fs.existsSync(abs)) {
+    problems.push({ file, field: '(file)', ...missing });
+    return undefined;
   }
-
-  // classifier.yaml: ingest and npm run classify cannot start without it.
-  const classifierAbs = path.join(root, 'classifier.yaml');
-  if (!fs.existsSync(classifierAbs)) {
-    problems.push({
-      file: show(classifierAbs),
-      field: '(file)',
-      problem: 'is missing, so npm run ingest cannot tell relevant news from the rest',
-      fix: 'restore it from git',
-    });
-  } else {
-    const file = show(classifierAbs);
-    const src = parseYamlSource(read(classifierAbs));
-    if (src.errors.length) problems.push(...syntaxProblems(file, src));
-    else problems.push(...validateValue(file, 'classifier', src, classifierRulesSchema).problems);
+  const src = parseYamlSource(read(abs));
+  if (src.errors.length) {
+    problems.push(...syntaxProblems(file, src));
+    return undefined;
   }
+  return { file, src };
+}
 
-  // feeds-health.json: written by ingest, read by the /sources/ page; absent until the first run.
-  const healthAbs = path.join(root, 'feeds-health.json');
-  if (fs.existsSync(healthAbs)) {
-    const file = show(healthAbs);
-    const text = read(healthAbs);
-    try {
-      const value: unknown = JSON.parse(text);
-      problems.push(
-        ...validateValue(
-          file,
-          'health',
-          { value, lineOf: (p) => parseYamlSource(text).lineOf(p) },
-          healthReportSchema,
-        ).problems,
-      );
-    } catch (e) {
-      problems.push({
+/** feeds.yaml: ingest reads it; a bad one stops the scheduled update. Returns how many feeds it lists. */
+function checkFeedsFile(ctx: Context, vocab: Vocabulary): number {
+  const found = requiredYaml(ctx, 'feeds.yaml', {
+    problem: 'is missing, so npm run ingest has no feeds to fetch',
+    fix: 'restore it from git, or create it with a "feeds:" list (see EDITING.md "Add a feed")',
+  });
+  if (!found) return 0;
+  const { problems, data } = validateValue(found.file, 'feeds', found.src, feedsFileSchema(vocab));
+  ctx.problems.push(...problems);
+  return data?.feeds.length ?? 0;
+}
+
+/** classifier.yaml: ingest and npm run classify cannot start without it. */
+function checkClassifierFile(ctx: Context) {
+  const found = requiredYaml(ctx, 'classifier.yaml', {
+    problem: 'is missing, so npm run ingest cannot tell relevant news from the rest',
+    fix: 'restore it from git',
+  });
+  if (found)
+    ctx.problems.push(
+      ...validateValue(found.file, 'classifier', found.src, classifierRulesSchema).problems,
+    );
+}
+
+/** feeds-health.json: written by ingest, read by the /sources/ page; absent until the first run. */
+function checkHealthFile({ root, show, problems }: Context) {
+  const abs = path.join(root, 'feeds-health.json');
+  if (!fs.existsSync(abs)) return;
+  const file = show(abs);
+  const text = read(abs);
+  try {
+    const value: unknown = JSON.parse(text);
+    problems.push(
+      ...validateValue(
         file,
-        field: '(file)',
-        problem: `is not valid JSON: ${(e as Error).message}`,
-        fix: fixFor('health', []),
-      });
-    }
+        'health',
+        { value, lineOf: (p) => parseYamlSource(text).lineOf(p) },
+        healthReportSchema,
+      ).problems,
+    );
+  } catch (e) {
+    problems.push({
+      file,
+      field: '(file)',
+      problem: `is not valid JSON: ${(e as Error).message}`,
+      fix: fixFor('health', []),
+    });
   }
+}
 
-  // Articles: thousands of files, so the fast path is JSON.parse and lines are found only on error.
-  const articles: Article[] = [];
-  const articlesDir = path.join(root, 'articles');
-  let articleCount = 0;
-  for (const name of list(articlesDir)) {
+/**
+ * Articles: thousands of files, so the fast path is JSON.parse and lines are found only on error.
+ * Returns the articles without problems, which the later checks compare entries against.
+ */
+function checkArticles(
+  { root, show, problems }: Context,
+  companyIds: ReadonlySet<string>,
+  regionCodes: ReadonlySet<string>,
+) {
+  const valid: Article[] = [];
+  const dir = path.join(root, 'articles');
+  let count = 0;
+  for (const name of list(dir)) {
     if (!name.endsWith('.json')) continue;
-    articleCount++;
-    const abs = path.join(articlesDir, name);
+    count++;
+    const abs = path.join(dir, name);
     const file = show(abs);
     const text = read(abs);
     let value: unknown;
@@ -268,109 +338,96 @@ export function checkContent(
           fix: `add content/regions/${r.toLowerCase()}.yaml, or retag the article in content/overrides.yaml`,
         });
     });
-    if (!found.length) articles.push(a);
+    if (!found.length) valid.push(a);
   }
+  return { valid, count };
+}
 
-  // overrides.yaml: optional; every correction must point at a real article, company and region.
-  let overrides: Overrides = { articles: {} };
-  const overridesAbs = path.join(root, 'overrides.yaml');
-  if (fs.existsSync(overridesAbs)) {
-    const file = show(overridesAbs);
-    const src = parseYamlSource(read(overridesAbs));
-    if (src.errors.length) problems.push(...syntaxProblems(file, src));
-    else {
-      // An all-comments file is an empty list of corrections, not an empty file.
-      const value = src.value ?? {};
-      const { problems: found, data } = validateValue(
+/** overrides.yaml: optional; every correction must point at a real article, company and region. */
+function checkOverrides(
+  { root, show, problems }: Context,
+  articles: readonly Article[],
+  companyIds: ReadonlySet<string>,
+  regionCodes: ReadonlySet<string>,
+): Overrides {
+  const none: Overrides = { articles: {} };
+  const abs = path.join(root, 'overrides.yaml');
+  if (!fs.existsSync(abs)) return none;
+  const file = show(abs);
+  const src = parseYamlSource(read(abs));
+  if (src.errors.length) {
+    problems.push(...syntaxProblems(file, src));
+    return none;
+  }
+  // An all-comments file is an empty list of corrections, not an empty file.
+  const value = src.value ?? {};
+  const { problems: found, data } = validateValue(
+    file,
+    'overrides',
+    { value, lineOf: src.lineOf },
+    overridesSchema,
+  );
+  problems.push(...found);
+  if (!data) return none;
+  const ids = new Set(articles.map((a) => a.id));
+  const stories = new Set(articles.map((a) => a.story));
+  for (const [id, o] of Object.entries(data.articles)) {
+    const at = (...p: (string | number)[]) => src.lineOf(['articles', id, ...p]);
+    if (!ids.has(id))
+      problems.push({
         file,
-        'overrides',
-        { value, lineOf: src.lineOf },
-        overridesSchema,
-      );
-      problems.push(...found);
-      if (data) {
-        overrides = data;
-        const ids = new Set(articles.map((a) => a.id));
-        const stories = new Set(articles.map((a) => a.story));
-        for (const [id, o] of Object.entries(data.articles)) {
-          const at = (...p: (string | number)[]) => src.lineOf(['articles', id, ...p]);
-          if (!ids.has(id))
-            problems.push({
-              file,
-              line: at(),
-              field: `articles.${id}`,
-              problem: `no article "${id}" in content/articles/`,
-              fix: 'copy the id from the article’s file name without .json, or remove this correction',
-            });
-          o.companies?.forEach((c, i) => {
-            if (!companyIds.has(c))
-              problems.push({
-                file,
-                line: at('companies', i),
-                field: `articles.${id}.companies[${i}]`,
-                problem: `unknown company id "${c}"; valid values: ${sorted(companyIds)}`,
-                fix: fixFor('overrides', ['companies']),
-              });
-          });
-          o.regions?.forEach((r, i) => {
-            if (!regionCodes.has(r))
-              problems.push({
-                file,
-                line: at('regions', i),
-                field: `articles.${id}.regions[${i}]`,
-                problem: `unknown region code "${r}"; valid values: ${sorted(regionCodes)}`,
-                fix: fixFor('overrides', ['regions']),
-              });
-          });
-          if (o.story && o.story !== id && !stories.has(o.story))
-            problems.push({
-              file,
-              line: at('story'),
-              field: `articles.${id}.story`,
-              problem: `no story "${o.story}" among the articles`,
-              fix: fixFor('overrides', ['story']),
-            });
-        }
-      }
-    }
+        line: at(),
+        field: `articles.${id}`,
+        problem: `no article "${id}" in content/articles/`,
+        fix: 'copy the id from the article’s file name without .json, or remove this correction',
+      });
+    o.companies?.forEach((c, i) => {
+      if (!companyIds.has(c))
+        problems.push({
+          file,
+          line: at('companies', i),
+          field: `articles.${id}.companies[${i}]`,
+          problem: `unknown company id "${c}"; valid values: ${sorted(companyIds)}`,
+          fix: fixFor('overrides', ['companies']),
+        });
+    });
+    o.regions?.forEach((r, i) => {
+      if (!regionCodes.has(r))
+        problems.push({
+          file,
+          line: at('regions', i),
+          field: `articles.${id}.regions[${i}]`,
+          problem: `unknown region code "${r}"; valid values: ${sorted(regionCodes)}`,
+          fix: fixFor('overrides', ['regions']),
+        });
+    });
+    if (o.story && o.story !== id && !stories.has(o.story))
+      problems.push({
+        file,
+        line: at('story'),
+        field: `articles.${id}.story`,
+        problem: `no story "${o.story}" among the articles`,
+        fix: fixFor('overrides', ['story']),
+      });
   }
+  return data;
+}
 
-  const entries: CheckedEntry[] = [];
-  const entriesDir = path.join(root, 'entries');
-  let entryCount = 0;
-  for (const name of list(entriesDir)) {
-    const abs = path.join(entriesDir, name);
+function checkEntries({ root, show, problems }: Context, vocab: Vocabulary, today: Date) {
+  const valid: CheckedEntry[] = [];
+  const dir = path.join(root, 'entries');
+  let count = 0;
+  for (const name of list(dir)) {
+    const abs = path.join(dir, name);
     const file = show(abs);
     if (!name.endsWith('.md')) {
       if (!name.startsWith('.')) problems.push(notRead(file, '.md'));
       continue;
     }
-    entryCount++;
+    count++;
     const result = checkEntry(file, read(abs), vocab, today);
     problems.push(...result.problems);
-    if (result.entry) entries.push(result.entry);
+    if (result.entry) valid.push(result.entry);
   }
-
-  // Stories as corrected by editors; hidden articles still exist, so entries may cite them.
-  const corrected = applyOverrides(
-    articles,
-    {
-      articles: Object.fromEntries(
-        Object.entries(overrides.articles).map(([id, o]) => [id, { ...o, hide: false }]),
-      ),
-    },
-    blocsOf,
-  );
-  problems.push(...duplicateEntries(entries), ...entryArticleLinks(entries, corrected));
-
-  return {
-    problems: sortProblems(problems),
-    counts: {
-      entries: entryCount,
-      companies: companyCount,
-      regions: regionCount,
-      articles: articleCount,
-      feeds: feedCount,
-    },
-  };
+  return { valid, count };
 }
