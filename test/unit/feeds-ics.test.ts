@@ -1,7 +1,9 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import type { Company, Region } from '../../src/lib/content/taxonomy.ts';
 import type { TimelineItem } from '../../src/lib/timeline/items.ts';
 import { calendarCatalog } from '../../src/lib/feeds/catalog.ts';
+import { feedNames } from '../../src/lib/feeds/names.ts';
 import {
   buildCalendar,
   calendarEvents,
@@ -12,16 +14,16 @@ import {
 import { timelineItem } from '../support/timeline-item.ts';
 
 const site = new URL('https://aidatawatch.org');
-const names = {
-  companies: new Map([
-    ['meta', { name: 'Meta' }],
-    ['linkedin', { name: 'LinkedIn' }],
-  ]),
-  regions: new Map([
-    ['EU', { name: 'European Union / EEA' }],
-    ['US', { name: 'United States' }],
-  ]),
-};
+const names = feedNames(
+  [
+    { id: 'meta', name: 'Meta' },
+    { id: 'linkedin', name: 'LinkedIn' },
+  ] as Company[],
+  [
+    { code: 'EU', name: 'European Union / EEA' },
+    { code: 'US', name: 'United States' },
+  ] as Region[],
+);
 
 function entry(over: Partial<TimelineItem> & { id: string }): TimelineItem {
   return timelineItem({

@@ -137,8 +137,8 @@ export function calendarEvents(
     .sort((a, b) => a.effective!.localeCompare(b.effective!) || a.id.localeCompare(b.id))
     .map((item) => {
       const url = new URL(item.href, site).href;
-      const companies = item.companies.map((id) => names.companies.get(id)?.name ?? id);
-      const regions = item.regions.map((code) => names.regions.get(code)?.name ?? code);
+      const companies = item.companies.map(names.company);
+      const regions = item.regions.map(names.region);
       const description = [
         plainLine(item.summary, 600),
         `Takes effect or deadline: ${longDate(item.effective!)}.`,

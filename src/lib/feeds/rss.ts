@@ -6,6 +6,7 @@
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
 import type { TimelineItem } from '../timeline/items.ts';
 import { kindLabel } from '../timeline/labels.ts';
+import type { Names } from '../timeline/names.ts';
 import { SITE_NAME, inScope, type FeedInfo } from './catalog.ts';
 import { escapeXml, htmlSafeText, longDate, plainLine } from './plain-text.ts';
 
@@ -14,11 +15,8 @@ export const FEED_LIMIT = 50;
 /** Sources named in one description; big stories end with "and N more". */
 const SOURCES_SHOWN = 5;
 
-/** Display names for the ids and codes items carry. */
-export interface FeedNames {
-  companies: ReadonlyMap<string, { name: string }>;
-  regions: ReadonlyMap<string, { name: string }>;
-}
+/** Display names for the ids and codes items carry: the same names the pages show. */
+export type FeedNames = Pick<Names, 'company' | 'region'>;
 
 /** The `domain` of each category: the page that lists that taxonomy. */
 function categoryDomains(site: URL) {
@@ -40,11 +38,11 @@ function itemCategories(item: TimelineItem, site: URL, names: FeedNames): FeedCa
   return [
     ...item.companies.map((id) => ({
       domain: domains.company,
-      name: names.companies.get(id)?.name ?? id,
+      name: names.company(id),
     })),
     ...item.regions.map((code) => ({
       domain: domains.region,
-      name: names.regions.get(code)?.name ?? code,
+      name: names.region(code),
     })),
     { domain: domains.kind, name: kindLabel(item.kind) },
   ];
@@ -58,8 +56,8 @@ const list = (xs: readonly string[]) =>
  * it takes effect, and where the facts come from with their links.
  */
 export function itemDescription(item: TimelineItem, names: FeedNames): string {
-  const companies = item.companies.map((id) => names.companies.get(id)?.name ?? id);
-  const regions = item.regions.map((code) => names.regions.get(code)?.name ?? code);
+  const companies = item.companies.map(names.company);
+  const regions = item.regions.map(names.region);
   const parts: string[] = [];
   const summary = plainLine(item.summary, 600);
   if (summary) parts.push(summary);
