@@ -7,7 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Article } from '../content/article.ts';
 import type { Kind, OptOut, Training } from '../content/entry.ts';
 import { isoDay } from '../content/fields.ts';
-import { sourceLinks, statusChanges, type EntryRecord } from '../timeline/items.ts';
+import { byNewest, sourceLinks, statusChanges, type EntryRecord } from '../timeline/items.ts';
 
 export const LICENCE = {
   name: 'CC BY 4.0',
@@ -65,9 +65,7 @@ function entryRecord({ id, data }: EntryRecord, site: URL): EntryExport {
 
 /** Newest first, ties by id, so the file is stable from build to build. */
 export function entryRecords(entries: readonly EntryRecord[], site: URL): EntryExport[] {
-  return entries
-    .map((e) => entryRecord(e, site))
-    .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+  return entries.map((e) => entryRecord(e, site)).sort(byNewest);
 }
 
 export function articleRecords(articles: readonly Article[]): Article[] {

@@ -4,7 +4,7 @@
  * description that names the companies, regions and sources.
  */
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
-import type { TimelineItem } from '../timeline/items.ts';
+import { byNewest, type TimelineItem } from '../timeline/items.ts';
 import { kindLabel } from '../timeline/labels.ts';
 import type { Names } from '../timeline/names.ts';
 import { SITE_NAME, inScope, type FeedInfo } from './catalog.ts';
@@ -117,7 +117,7 @@ function toFeedItem(item: TimelineItem, site: URL, names: FeedNames): RSSFeedIte
 export function feedItems(feed: FeedInfo, items: readonly TimelineItem[]): TimelineItem[] {
   return items
     .filter((i) => inScope(i, feed.scope))
-    .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id))
+    .sort(byNewest)
     .slice(0, FEED_LIMIT);
 }
 

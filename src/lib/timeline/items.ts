@@ -157,8 +157,13 @@ export function storiesToItems(articles: readonly Article[]): TimelineItem[] {
   return items;
 }
 
-/** Newest first; ties broken by id so the order is stable from build to build. */
-export function byNewest(a: TimelineItem, b: TimelineItem): number {
+type Dated = Pick<TimelineItem, 'date' | 'id'>;
+
+/**
+ * Newest first; ties broken by id so the order is stable from build to build. Timeline items,
+ * feeds and exported records all sort this way.
+ */
+export function byNewest(a: Dated, b: Dated): number {
   return b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
 }
 
