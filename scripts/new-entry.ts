@@ -3,11 +3,11 @@
  *   [--region CODE] [--kind KIND]
  * Writes content/entries/<date>-<slug>.md, ready to fill in, and prints its path.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentError, loadTaxonomy, vocabulary } from '../src/lib/content/load-taxonomy.ts';
 import { contentDir } from '../src/lib/content/paths.ts';
+import { createEntryFile } from '../src/lib/editorial/create-entry.ts';
 import { planNewEntry } from '../src/lib/editorial/new-entry.ts';
 import { displayPath } from '../src/lib/editorial/display-path.ts';
 
@@ -57,18 +57,14 @@ const plan = planNewEntry(
 );
 if (!plan.ok) fail([...plan.errors, USAGE]);
 
-const dir = path.join(contentDir(), 'entries');
-const file = path.join(dir, plan.fileName);
-fs.mkdirSync(dir, { recursive: true });
-try {
-  // 'wx' fails if the file exists, so an entry is never overwritten, not even by a race.
-  fs.writeFileSync(file, plan.text, { flag: 'wx' });
-} catch (e) {
-  if ((e as NodeJS.ErrnoException).code === 'EEXIST')
-    fail([
-      `${displayPath(file)} already exists; nothing was written.`,
-      'Edit that file, or choose a different title to make a separate entry.',
-    ]);
-  throw e;
-}
+const { file, created } = createEntryFile(
+  path.join(contentDir(), 'entries'),
+  plan.fileName,
+  plan.text,
+);
+if (!created)
+  fail([
+    `${displayPath(file)} already exists; nothing was written.`,
+    'Edit that file, or choose a different title to make a separate entry.',
+  ]);
 console.log(displayPath(file));

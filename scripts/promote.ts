@@ -11,6 +11,7 @@ import { overridesSchema } from '../src/lib/content/overrides.ts';
 import { contentDir } from '../src/lib/content/paths.ts';
 import { displayPath } from '../src/lib/editorial/display-path.ts';
 import { coveringEntry } from '../src/lib/editorial/covered.ts';
+import { createEntryFile } from '../src/lib/editorial/create-entry.ts';
 import { promoteArticle } from '../src/lib/editorial/promote.ts';
 import { applyOverrides } from '../src/lib/timeline/items.ts';
 
@@ -84,13 +85,7 @@ if (covering)
   ]);
 
 const promoted = promoteArticle(self, story);
-const file = path.join(entriesDir, promoted.fileName);
-fs.mkdirSync(entriesDir, { recursive: true });
-try {
-  fs.writeFileSync(file, promoted.text, { flag: 'wx' });
-} catch (e) {
-  if ((e as NodeJS.ErrnoException).code === 'EEXIST')
-    fail([`${displayPath(file)} already exists; nothing was written. Edit that file instead.`]);
-  throw e;
-}
+const { file, created } = createEntryFile(entriesDir, promoted.fileName, promoted.text);
+if (!created)
+  fail([`${displayPath(file)} already exists; nothing was written. Edit that file instead.`]);
 console.log(displayPath(file));
