@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/lib/content/article.ts';
 import {
   createFileAtomic,
+  syncFolder,
   removeStaleTemps,
   writeFileAtomic,
 } from '../../src/lib/ingest/atomic.ts';
@@ -74,6 +75,22 @@ describe('article files', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  it('are read back with only what clustering and the health counts need', () => {
+    const a = article();
+    storeArticle(dir, a);
+    expect(readStore(dir).articles).toEqual([
+      {
+        id: a.id,
+        title: a.title,
+        summary: a.summary,
+        companies: a.companies,
+        published: a.published,
+        story: a.story,
+        feed: a.feed,
+      },
+    ]);
+  });
+
   it('are read back; broken files are reported but their ids stay reserved', () => {
     storeArticle(dir, article());
     fs.writeFileSync(path.join(dir, 'broken-file.json'), '{"id": ');
@@ -99,6 +116,15 @@ describe('atomic writes', () => {
     expect(createFileAtomic(file, 'second')).toBe(false);
     expect(fs.readFileSync(file, 'utf8')).toBe('first');
     expect(fs.readdirSync(dir)).toEqual(['a.json']);
+  });
+
+  it('create-only writes with a deferred folder sync still land whole and never overwrite', () => {
+    const file = path.join(dir, 'b.json');
+    expect(createFileAtomic(file, 'first', { deferFolderSync: true })).toBe(true);
+    expect(createFileAtomic(file, 'second', { deferFolderSync: true })).toBe(false);
+    syncFolder(dir);
+    expect(fs.readFileSync(file, 'utf8')).toBe('first');
+    expect(fs.readdirSync(dir)).toEqual(['b.json']);
   });
 
   it('temp files of dead runs are cleaned up, those of live ones are not', () => {

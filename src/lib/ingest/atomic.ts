@@ -24,8 +24,11 @@ function writeTemp(file: string, content: string): string {
   return temp;
 }
 
-function syncDir(dir: string): void {
-  // Makes the rename itself durable; not every platform lets a folder be opened for this.
+/**
+ * Makes the renames and links made in `dir` durable; not every platform lets a folder be opened
+ * for this, so it is best effort.
+ */
+export function syncFolder(dir: string): void {
   try {
     const fd = fs.openSync(dir, 'r');
     try {
@@ -48,7 +51,16 @@ export function writeFileAtomic(file: string, content: string): void {
     fs.rmSync(temp, { force: true });
     throw e;
   }
-  syncDir(path.dirname(file));
+  syncFolder(path.dirname(file));
+}
+
+export interface CreateOptions {
+  /**
+   * Leave the folder unsynced: for a caller creating many files in one folder, which then calls
+   * `syncFolder` once. Each file is still whole on disk before it takes its name; only the
+   * durability of the names waits for that one sync (thousands of folder syncs cost seconds).
+   */
+  deferFolderSync?: boolean;
 }
 
 /**
@@ -56,7 +68,11 @@ export function writeFileAtomic(file: string, content: string): void {
  * `false` is returned. Hard-linking the temp file fails if the name is taken, so even a
  * concurrent writer cannot make us overwrite an existing file.
  */
-export function createFileAtomic(file: string, content: string): boolean {
+export function createFileAtomic(
+  file: string,
+  content: string,
+  { deferFolderSync = false }: CreateOptions = {},
+): boolean {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (fs.existsSync(file)) return false;
   const temp = writeTemp(file, content);
@@ -69,12 +85,12 @@ export function createFileAtomic(file: string, content: string): boolean {
     // Filesystems without hard links: rename, having just checked the name is free.
     if (fs.existsSync(file)) return false;
     fs.renameSync(temp, file);
-    syncDir(path.dirname(file));
+    if (!deferFolderSync) syncFolder(path.dirname(file));
     return true;
   } finally {
     fs.rmSync(temp, { force: true });
   }
-  syncDir(path.dirname(file));
+  if (!deferFolderSync) syncFolder(path.dirname(file));
   return true;
 }
 

@@ -5,7 +5,7 @@
 import type { Article } from '../content/article.ts';
 import type { Feed, FeedsFile } from '../content/feeds.ts';
 import type { Classification, Classifier, StoryCandidate } from '../classify/types.ts';
-import { removeStaleTemps } from './atomic.ts';
+import { removeStaleTemps, syncFolder } from './atomic.ts';
 import { FeedError } from './errors.ts';
 import { fetchFeed, type Validators } from './fetch.ts';
 import {
@@ -20,7 +20,7 @@ import { parseFeedBody } from './parse.ts';
 import type { ParsedFeed } from './parsed.ts';
 import { mapPool } from './pool.ts';
 import { readState, validatorsFor, writeState } from './state.ts';
-import { readStore, storeArticle } from './store.ts';
+import { readStore, storeArticle, type StoredArticle } from './store.ts';
 
 export type AssignStories = (
   existing: StoryCandidate[],
@@ -51,6 +51,16 @@ export interface RunResult {
   warnings: string[];
 }
 
+/**
+ * What a feed's item came to, decided as soon as the feed is parsed so that the parsed document
+ * and the items nobody keeps can be released while other feeds are still being fetched. Which
+ * feed an article is credited to is settled later, in feeds.yaml order.
+ */
+type Screened =
+  | { id: string; verdict: 'on-disk' | 'irrelevant' }
+  | { id: string; verdict: 'failed'; dropped: DroppedItem }
+  | { id: string; verdict: 'relevant'; article: Omit<Article, 'story'> };
+
 interface FeedOutcome {
   feed: Feed;
   status: FeedStatus;
@@ -58,7 +68,7 @@ interface FeedOutcome {
   httpStatus?: number;
   format?: ParsedFeed['format'];
   movedTo?: string;
-  items: NormalisedItem[];
+  items: Screened[];
   itemsSeen: number;
   dropped: DroppedItem[];
   validators?: Validators;
@@ -68,10 +78,57 @@ interface FeedOutcome {
 
 const MAX_DROPPED_REASONS = 5;
 
+/** Classifies one feed's items, skipping those already stored; keeps only what the run needs. */
+function screenItems(
+  items: readonly NormalisedItem[],
+  feed: Feed,
+  fetchedAt: Date,
+  context: ScreenContext,
+): Screened[] {
+  return items.map((item): Screened => {
+    if (context.onDisk.has(item.id)) return { id: item.id, verdict: 'on-disk' };
+    let verdict: Classification;
+    try {
+      verdict = context.classify({ title: item.title, text: item.summary });
+    } catch (e) {
+      return {
+        id: item.id,
+        verdict: 'failed',
+        dropped: { reason: `the classifier failed: ${(e as Error).message}`, title: item.title },
+      };
+    }
+    if (!verdict.relevant) return { id: item.id, verdict: 'irrelevant' };
+    return {
+      id: item.id,
+      verdict: 'relevant',
+      article: {
+        id: item.id,
+        url: item.url,
+        title: item.title,
+        summary: item.summary,
+        published: item.published,
+        dateEstimated: item.dateEstimated,
+        publisher: feed.publisher,
+        feed: feed.id,
+        score: Math.round(Math.min(1, Math.max(0, verdict.score)) * 1000) / 1000,
+        ...withFeedTags(verdict, feed, context.blocsOf),
+        fetchedAt: fetchedAt.toISOString(),
+      },
+    };
+  });
+}
+
+interface ScreenContext {
+  onDisk: ReadonlySet<string>;
+  classify: Classifier;
+  blocsOf: ReadonlyMap<string, readonly string[]>;
+}
+
 async function processFeed(
   feed: Feed,
   validators: Validators,
   options: RunOptions,
+  screen: ScreenContext,
   signal: AbortSignal,
   now: () => Date,
 ): Promise<FeedOutcome> {
@@ -122,7 +179,7 @@ async function processFeed(
       httpStatus,
       format: parsed.format,
       ...(outcome.movedTo ? { movedTo: outcome.movedTo } : {}),
-      items,
+      items: screenItems(items, feed, startedAt, screen),
       itemsSeen: Math.min(parsed.items.length, settings.maxItemsPerFeed),
       dropped,
       validators: outcome.validators,
@@ -166,7 +223,7 @@ function withFeedTags(
   return { companies: [...companies].sort(), regions: [...regions].sort(), why };
 }
 
-const toCandidate = (a: Article): StoryCandidate => ({
+const toCandidate = (a: StoredArticle): StoryCandidate => ({
   id: a.id,
   title: a.title,
   summary: a.summary,
@@ -190,51 +247,29 @@ export async function runIngest(options: RunOptions): Promise<RunResult> {
 
   const feeds = options.feeds.feeds.filter((f) => f.enabled);
   const budget = AbortSignal.timeout(options.feeds.fetch.runBudgetSeconds * 1000);
+  const screen: ScreenContext = { onDisk: store.ids, classify: options.classify, blocsOf };
   const outcomes = await mapPool(feeds, options.feeds.fetch.concurrency, (feed) =>
-    processFeed(feed, validatorsFor(state, feed.id, feed.url), options, budget, now),
+    processFeed(feed, validatorsFor(state, feed.id, feed.url), options, screen, budget, now),
   );
 
   // Feeds are walked in feeds.yaml order so that "first feed wins" does not depend on timing.
-  const claimedBy = new Map<string, string>();
-  const pending: { article: Omit<Article, 'story'>; feed: string }[] = [];
+  const claimed = new Set<string>();
+  const pending: Omit<Article, 'story'>[] = [];
   const kept = new Map<string, number>();
   for (const outcome of outcomes) {
     let keptHere = 0;
     for (const item of outcome.items) {
-      if (store.ids.has(item.id) || claimedBy.has(item.id)) {
+      if (item.verdict === 'on-disk' || claimed.has(item.id)) {
         keptHere++;
         continue;
       }
-      let verdict: Classification;
-      try {
-        verdict = options.classify({ title: item.title, text: item.summary });
-      } catch (e) {
-        outcome.dropped.push({
-          reason: `the classifier failed: ${(e as Error).message}`,
-          title: item.title,
-        });
-        continue;
-      }
-      if (!verdict.relevant) continue;
+      if (item.verdict === 'failed') outcome.dropped.push(item.dropped);
+      if (item.verdict !== 'relevant') continue;
       keptHere++;
-      claimedBy.set(item.id, outcome.feed.id);
-      pending.push({
-        feed: outcome.feed.id,
-        article: {
-          id: item.id,
-          url: item.url,
-          title: item.title,
-          summary: item.summary,
-          published: item.published,
-          dateEstimated: item.dateEstimated,
-          publisher: outcome.feed.publisher,
-          feed: outcome.feed.id,
-          score: Math.round(Math.min(1, Math.max(0, verdict.score)) * 1000) / 1000,
-          ...withFeedTags(verdict, outcome.feed, blocsOf),
-          fetchedAt: outcome.startedAt.toISOString(),
-        },
-      });
+      claimed.add(item.id);
+      pending.push(item.article);
     }
+    outcome.items = [];
     kept.set(outcome.feed.id, keptHere);
   }
 
@@ -242,7 +277,7 @@ export async function runIngest(options: RunOptions): Promise<RunResult> {
   try {
     stories = options.assignStories(
       store.articles.map(toCandidate),
-      pending.map(({ article }) => ({
+      pending.map((article) => ({
         id: article.id,
         title: article.title,
         summary: article.summary,
@@ -258,11 +293,11 @@ export async function runIngest(options: RunOptions): Promise<RunResult> {
 
   const created: string[] = [];
   const createdBy = new Map<string, number>();
-  for (const { article, feed } of pending) {
+  for (const article of pending) {
+    const feed = article.feed;
     try {
-      if (
-        storeArticle(options.outDir, { ...article, story: stories.get(article.id) ?? article.id })
-      ) {
+      const story = stories.get(article.id) ?? article.id;
+      if (storeArticle(options.outDir, { ...article, story }, { deferFolderSync: true })) {
         created.push(article.id);
         createdBy.set(feed, (createdBy.get(feed) ?? 0) + 1);
       }
@@ -270,6 +305,8 @@ export async function runIngest(options: RunOptions): Promise<RunResult> {
       warnings.push(`article ${article.id} from ${feed} not stored: ${(e as Error).message}`);
     }
   }
+  // One folder sync makes every new name durable before the state file says they were fetched.
+  if (created.length) syncFolder(options.outDir);
 
   // After the articles: a run killed before this point simply fetches in full next time.
   for (const o of outcomes) {

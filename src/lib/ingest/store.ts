@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { articleSchema, type Article } from '../content/article.ts';
-import { createFileAtomic } from './atomic.ts';
+import { createFileAtomic, type CreateOptions } from './atomic.ts';
 
 /** The order keys are written in, so files diff cleanly and identical data is identical bytes. */
 const KEY_ORDER = [
@@ -30,18 +30,28 @@ export function serialiseArticle(article: Article): string {
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
+/**
+ * What a run needs of an article already on disk: what story clustering compares and which feed
+ * it came from. The rest (URL, reasons, scores) is left on disk, so the archive a run holds in
+ * memory stays small as it grows.
+ */
+export type StoredArticle = Pick<
+  Article,
+  'id' | 'title' | 'summary' | 'companies' | 'published' | 'story' | 'feed'
+>;
+
 export interface StoredArticles {
   /** Every id present on disk, valid or not: none of them may be written again. */
   ids: Set<string>;
   /** The articles that pass the schema. */
-  articles: Article[];
+  articles: StoredArticle[];
   /** Files that could not be read as articles: left alone, reported. */
   problems: string[];
 }
 
 export function readStore(dir: string): StoredArticles {
   const ids = new Set<string>();
-  const articles: Article[] = [];
+  const articles: StoredArticle[] = [];
   const problems: string[] = [];
   if (!fs.existsSync(dir)) return { ids, articles, problems };
   for (const name of fs.readdirSync(dir).sort()) {
@@ -51,8 +61,10 @@ export function readStore(dir: string): StoredArticles {
     const file = path.join(dir, name);
     try {
       const parsed = articleSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-      if (parsed.success) articles.push(parsed.data);
-      else
+      if (parsed.success) {
+        const { id, title, summary, companies, published, story, feed } = parsed.data;
+        articles.push({ id, title, summary, companies, published, story, feed });
+      } else
         problems.push(
           `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'} — ${i.message}`).join('; ')}`,
         );
@@ -64,7 +76,7 @@ export function readStore(dir: string): StoredArticles {
 }
 
 /** Validates and creates the article's file; `false` when a file with its id already exists. */
-export function storeArticle(dir: string, article: Article): boolean {
+export function storeArticle(dir: string, article: Article, options: CreateOptions = {}): boolean {
   const checked = articleSchema.parse(article);
-  return createFileAtomic(path.join(dir, `${checked.id}.json`), serialiseArticle(checked));
+  return createFileAtomic(path.join(dir, `${checked.id}.json`), serialiseArticle(checked), options);
 }
