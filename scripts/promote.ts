@@ -5,9 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { articleSchema, type Article } from '../src/lib/content/article.ts';
-import { overridesSchema } from '../src/lib/content/overrides.ts';
+import { ContentError } from '../src/lib/content/load-taxonomy.ts';
+import { loadOverrides, type Overrides } from '../src/lib/content/overrides.ts';
 import { contentDir } from '../src/lib/content/paths.ts';
 import { displayPath } from '../src/lib/editorial/display-path.ts';
 import { coveringEntry } from '../src/lib/editorial/covered.ts';
@@ -62,10 +62,14 @@ if (!article)
     `${displayPath(path.join(articlesDir, own))} is not a valid article; run npm run check to see why.`,
   ]);
 
-const overridesFile = path.join(root, 'overrides.yaml');
-const overrides = overridesSchema.parse(
-  fs.existsSync(overridesFile) ? (parse(fs.readFileSync(overridesFile, 'utf8')) ?? {}) : {},
-);
+let overrides: Overrides;
+try {
+  overrides = loadOverrides(root);
+} catch (e) {
+  if (e instanceof ContentError)
+    fail(['The corrections in overrides.yaml are invalid; fix them first:', ...e.problems]);
+  throw e;
+}
 if (overrides.articles[id]?.hide)
   console.error(
     `Note: ${id} is hidden in content/overrides.yaml (an editor marked it off-topic or wrong); make sure it belongs in an entry.`,

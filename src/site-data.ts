@@ -2,12 +2,8 @@
  * The one place pages read content: collections in, plain data out. Pages call this and src/lib,
  * never getCollection directly, so every page sees the same items with the same overrides applied.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { getCollection } from 'astro:content';
-import { parse } from 'yaml';
-import { overridesSchema, type Overrides } from './lib/content/overrides.ts';
-import { contentDir } from './lib/content/paths.ts';
+import { loadOverrides } from './lib/content/overrides.ts';
 import {
   applyOverrides,
   buildItems,
@@ -16,18 +12,6 @@ import {
 } from './lib/timeline/items.ts';
 import type { Article } from './lib/content/article.ts';
 import type { Company, Region } from './lib/content/taxonomy.ts';
-
-function loadOverrides(): Overrides {
-  const file = path.join(contentDir(), 'overrides.yaml');
-  if (!fs.existsSync(file)) return { articles: {} };
-  const result = overridesSchema.safeParse(parse(fs.readFileSync(file, 'utf8')) ?? {});
-  if (!result.success) {
-    throw new Error(
-      `content/overrides.yaml is invalid:\n${result.error.issues.map((i) => `  ${i.path.join('.')} — ${i.message}`).join('\n')}`,
-    );
-  }
-  return result.data;
-}
 
 export interface SiteData {
   items: TimelineItem[];
