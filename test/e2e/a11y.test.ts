@@ -18,6 +18,9 @@ const PAGES: [string, string][] = [
   ['the comparison', '/compare/'],
   ['a side-by-side view', '/compare/meta-vs-linkedin/'],
   ['the companies index', '/companies/'],
+  ['a later timeline page', '/page/2/'],
+  ['the open data page', '/data/'],
+  ['the sources page', '/sources/'],
 ];
 
 interface AxeViolation {
