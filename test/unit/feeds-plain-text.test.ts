@@ -26,6 +26,7 @@ describe('plainLine', () => {
 
   it('cuts inside a word when the last space is too far back to use', () => {
     expect(plainLine('abcdefghijklmnopqrstuvwxyz', 10)).toBe('abcdefghi…');
+    expect(plainLine('ab cdefghijklmnopqrstuvwxyz', 10)).toBe('ab cdefgh…');
   });
 
   it('counts and cuts by character, never splitting an emoji', () => {
