@@ -233,6 +233,25 @@ describe('company and region pages', () => {
     expect(rows).toContain('linkedin');
     expect(rows).toContain('meta');
     await page.close();
+
+    // Unlike the matrix, a region page spells out an inherited status: the reader came for that region.
+    const inherited = model
+      .matrixAt(isoToday())
+      .rows.flatMap((r) => r.cells)
+      .find((c) => c.inheritedFrom && c.current?.optOut && c.region !== 'GLOBAL');
+    expect(inherited, 'some region inherits a status with an opt-out route').toBeDefined();
+    const region = await open(`/regions/${inherited!.region.toLowerCase()}/`);
+    const cell = region.locator(
+      `table.status-table td[data-company="${inherited!.company}"][data-region="${inherited!.region}"]`,
+    );
+    expect(await cell.locator('.status-optout').innerText()).toBe(
+      OPT_OUT_LABELS[inherited!.current!.optOut!],
+    );
+    expect(await cell.locator('.status-inherited').innerText()).toBe(
+      `inherited from ${inherited!.inheritedFrom === 'GLOBAL' ? 'Global' : inherited!.inheritedFrom}`,
+    );
+    await region.close();
+
     const meta = await open('/companies/meta/');
     const guide = content.companies.find((c) => c.id === 'meta')!.optOut;
     if (guide) {
