@@ -17,6 +17,7 @@ const taxonomy: Taxonomy = {
     { id: 'github', name: 'GitHub', products: ['GitHub Copilot'], parent: 'microsoft' },
     { id: 'x', name: 'X', aliases: ['Twitter', 'X Corp.'], caseSensitive: ['X'] },
     { id: 'automattic', name: 'Automattic', products: ['WordPress.com'] },
+    { id: 'le-monde', name: 'Le Monde', products: ['Télérama'] },
   ].map((c) => ({ ...companySchema.parse(c), id: c.id })),
   regions: [
     { code: 'GLOBAL', name: 'Global' },
@@ -120,6 +121,11 @@ describe('company tags', () => {
     expect(companies('Meta-owned Instagram').ids).toEqual(['meta']);
   });
 
+  it('matches a name whether or not the text writes its accents', () => {
+    expect(companies('Télérama readers object').ids).toEqual(['le-monde']);
+    expect(companies('TELERAMA readers object').ids).toEqual(['le-monde']);
+  });
+
   it('gives one reason per company listing the words that produced it', () => {
     expect(companies('Meta and Instagram', 'Threads too; Instagram again').why).toEqual([
       "'Meta', 'Instagram', 'Threads' → meta",
@@ -170,6 +176,10 @@ describe('region tags', () => {
     expect(regions('Datatilsynet warns users').ids).toEqual(['GLOBAL']);
     expect(regions('The Norwegian Datatilsynet warns users').ids).toEqual(['NO']);
     expect(regions('Danish regulator Datatilsynet').ids).toEqual(['DK', 'EU']);
+  });
+
+  it('reads dashes and line breaks between the words of a name as spaces', () => {
+    expect(regions('Fined under the General Data-Protection\nRegulation').ids).toEqual(['EU']);
   });
 
   it('ignores place names inside phrases that mean somewhere else', () => {
