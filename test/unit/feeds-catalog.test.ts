@@ -7,6 +7,7 @@ import {
   feedsForItem,
   inScope,
 } from '../../src/lib/feeds/catalog.ts';
+import { scopeSummary } from '../../src/lib/feeds/summary.ts';
 import { timelineItem } from '../support/timeline-item.ts';
 
 const company = (id: string, name: string) => ({ id, name }) as Company;
@@ -107,5 +108,28 @@ describe('calendarCatalog', () => {
       '/calendar.ics',
       '/companies/meta/calendar.ics',
     ]);
+  });
+});
+
+describe('scopeSummary', () => {
+  const dated = [
+    timelineItem({ id: 'old', date: '2024-01-05T00:00:00.000Z', companies: ['meta'] }),
+    timelineItem({ id: 'new', date: '2024-09-18T00:00:00.000Z', companies: ['linkedin'] }),
+    timelineItem({ id: 'mid', date: '2024-06-14T09:30:00.000Z', companies: ['meta'] }),
+  ];
+
+  it('counts the items a feed covers and gives the newest one’s date, in any order', () => {
+    expect(scopeSummary(dated, { type: 'company', id: 'meta' })).toEqual({
+      count: 2,
+      latest: '2024-06-14T09:30:00.000Z',
+    });
+    expect(scopeSummary(dated, { type: 'all' })).toEqual({
+      count: 3,
+      latest: '2024-09-18T00:00:00.000Z',
+    });
+  });
+
+  it('gives no date for a feed with nothing in it yet', () => {
+    expect(scopeSummary(dated, { type: 'company', id: 'zoom' })).toEqual({ count: 0 });
   });
 });
