@@ -7,7 +7,7 @@ import {
   entryArticleLinks,
   titleSimilarity,
 } from '../../src/lib/editorial/cross-checks.ts';
-import { formatProblem, type Problem } from '../../src/lib/editorial/problem.ts';
+import { formatProblem, sortProblems, type Problem } from '../../src/lib/editorial/problem.ts';
 import { parseYamlSource } from '../../src/lib/editorial/yaml-source.ts';
 
 const vocab: Vocabulary = {
@@ -302,5 +302,32 @@ describe('parseYamlSource', () => {
 
   it('keeps dates as written so impossible days are not rolled over', () => {
     expect(parseYamlSource('date: 2024-02-30\n').value).toEqual({ date: '2024-02-30' });
+  });
+});
+
+describe('sortProblems', () => {
+  const p = (file: string, field: string, line?: number): Problem => ({
+    file,
+    line,
+    field,
+    problem: 'is wrong',
+    fix: 'fix it',
+  });
+
+  it('orders a report by file, then line (whole-file problems first), then field', () => {
+    const sorted = sortProblems([
+      p('b.md', 'title', 3),
+      p('a.md', 'summary', 9),
+      p('a.md', 'date', 2),
+      p('a.md', '(file)'),
+      p('a.md', 'companies', 2),
+    ]);
+    expect(sorted.map((x) => `${x.file}:${x.line ?? '-'} ${x.field}`)).toEqual([
+      'a.md:- (file)',
+      'a.md:2 companies',
+      'a.md:2 date',
+      'a.md:9 summary',
+      'b.md:3 title',
+    ]);
   });
 });

@@ -56,6 +56,9 @@ const ITEMS: TimelineItem[] = [
     kind: 'data-deal',
     summary: 'Google will train models on Reddit posts.',
     companies: ['reddit', 'google'],
+    sources: [
+      { url: 'https://www.theverge.com/x', title: 'Reddit and Google', publisher: 'The Verge' },
+    ],
   }),
   item({
     id: 'slack-opt-out',
@@ -130,6 +133,10 @@ describe('typo-tolerant queries', () => {
 
   it('ranks Meta’s training story first for "meta trainig"', () => {
     expect(ids({ q: 'meta trainig' })[0]).toBe('meta-eu-resumes');
+  });
+
+  it('finds items by the publisher of their sources', () => {
+    expect(ids({ q: 'verge' })).toEqual(['reddit-google-deal']);
   });
 
   it('finds items through a company’s products and a region’s names', () => {
