@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { isoDay } from '../../src/lib/content/fields.ts';
 import { entrySchema, type Entry } from '../../src/lib/content/entry.ts';
 import { describeIssues, loadTaxonomy, vocabulary } from '../../src/lib/content/load-taxonomy.ts';
 
@@ -40,7 +41,6 @@ for (const name of fs
   else problems.push(...describeIssues(file, result.error));
 }
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 const about = (company: string) => entries.filter((e) => e.data.companies.includes(company));
 const statusesOf = (company: string) =>
   about(company).flatMap((e) => e.data.status.filter((s) => s.company === company));
@@ -71,7 +71,7 @@ describe('the curated entries in content/entries', () => {
     const misnamed = entries.filter(
       (e) =>
         !/^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/.test(e.slug) ||
-        !e.slug.startsWith(`${iso(e.data.date)}-`),
+        !e.slug.startsWith(`${isoDay(e.data.date)}-`),
     );
     expect(misnamed.map((e) => e.file)).toEqual([]);
   });
