@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { isoDay } from '../../src/lib/content/fields.ts';
 import { entrySchema, type Entry } from '../../src/lib/content/entry.ts';
 import { describeIssues, loadTaxonomy, vocabulary } from '../../src/lib/content/load-taxonomy.ts';
+import { splitFrontMatter } from '../../src/lib/editorial/yaml-source.ts';
 
 const root = path.resolve('content');
 const dir = path.join(root, 'entries');
@@ -21,10 +22,11 @@ interface Parsed {
   body: string;
 }
 
-function splitFrontMatter(file: string, source: string): { front: string; body: string } {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
-  if (!match) throw new Error(`${file}: must start with front matter between two --- lines`);
-  return { front: match[1]!, body: match[2]!.trim() };
+/** Front matter and body, split as `npm run check` splits them. */
+function parts(file: string, source: string): { front: string; body: string } {
+  const fm = splitFrontMatter(source);
+  if (!fm) throw new Error(`${file}: must start with front matter between two --- lines`);
+  return { front: fm.yaml, body: fm.body.trim() };
 }
 
 const problems: string[] = [];
@@ -34,7 +36,7 @@ for (const name of fs
   .filter((f) => f.endsWith('.md'))
   .sort()) {
   const file = path.join('content/entries', name);
-  const { front, body } = splitFrontMatter(file, fs.readFileSync(path.join(dir, name), 'utf8'));
+  const { front, body } = parts(file, fs.readFileSync(path.join(dir, name), 'utf8'));
   const result = schema.safeParse(parse(front));
   if (result.success)
     entries.push({ file, slug: name.replace(/\.md$/, ''), data: result.data, body });
