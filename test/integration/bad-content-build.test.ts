@@ -3,36 +3,26 @@
  * twice with a malformed entry added, to show that editors' mistakes stop the build with an error
  * they can act on, and that the real entries all become pages.
  */
-import { spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadTaxonomy } from '../../src/lib/content/load-taxonomy.ts';
+import { astroCacheDirOf, buildSite } from '../support/site-build.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
-const astroBin = path.join(repo, 'node_modules/astro/bin/astro.mjs');
 const BUILD_TIMEOUT = 240_000;
 
 let scratch: string;
 const contentDirs: string[] = [];
-
-/** Where astro.config.mjs keeps the content cache of a build from another content tree. */
-const cacheDirOf = (contentDir: string) =>
-  path.join(
-    os.tmpdir(),
-    'aidw-astro-cache',
-    crypto.createHash('sha256').update(path.resolve(contentDir)).digest('hex').slice(0, 16),
-  );
 
 beforeAll(() => {
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'aidw-build-'));
 });
 
 afterAll(() => {
-  for (const dir of contentDirs) fs.rmSync(cacheDirOf(dir), { recursive: true, force: true });
+  for (const dir of contentDirs) fs.rmSync(astroCacheDirOf(dir), { recursive: true, force: true });
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -46,15 +36,8 @@ function contentWith(name: string, extraEntries: Record<string, string> = {}): s
   return dir;
 }
 
-function build(contentDir: string, outDir: string): { status: number | null; output: string } {
-  const run = spawnSync(process.execPath, [astroBin, 'build', '--outDir', outDir], {
-    cwd: repo,
-    env: { ...process.env, AIDW_CONTENT_DIR: contentDir, NO_COLOR: '1', FORCE_COLOR: '0' },
-    encoding: 'utf8',
-    timeout: BUILD_TIMEOUT - 10_000,
-  });
-  return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
-}
+const build = (contentDir: string, outDir: string) =>
+  buildSite(contentDir, outDir, BUILD_TIMEOUT - 10_000);
 
 function frontMatter(file: string): Record<string, unknown> {
   const text = fs.readFileSync(file, 'utf8');

@@ -3,15 +3,13 @@
  * feed twice, an editor corrects and hides articles in overrides.yaml between the runs, promotes
  * a story, check passes, and one real build shows what readers get.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, runScript, runScriptAsync, scratchContent } from './editor-support.ts';
+import { astroCacheDirOf, buildSite } from '../support/site-build.ts';
+import { runScript, runScriptAsync, scratchContent } from './editor-support.ts';
 
 const META = 'Meta pauses plans to train AI on Facebook and Instagram posts in the EU';
 const LINKEDIN = 'LinkedIn quietly opts users into training generative AI models';
@@ -114,24 +112,13 @@ beforeAll(async () => {
   expect(checked.stderr).toBe('');
   expect(checked.status).toBe(0);
 
-  const built = spawnSync('npx', ['astro', 'build', '--outDir', dist], {
-    cwd: REPO,
-    env: { ...process.env, AIDW_CONTENT_DIR: content },
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
-  expect(built.status, built.stderr || built.stdout).toBe(0);
+  const built = buildSite(content, dist, 300_000);
+  expect(built.status, built.output).toBe(0);
 }, 360_000);
 
 afterAll(() => {
   server?.close();
-  // astro.config.mjs keeps a separate cache for each AIDW_CONTENT_DIR; this one is done with.
-  const cache = path.join(
-    os.tmpdir(),
-    'aidw-astro-cache',
-    crypto.createHash('sha256').update(path.resolve(content)).digest('hex').slice(0, 16),
-  );
-  for (const dir of [content, dist, `${content}.state.json`, cache])
+  for (const dir of [content, dist, `${content}.state.json`, content && astroCacheDirOf(content)])
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
