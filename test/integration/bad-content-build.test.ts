@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadTaxonomy } from '../../src/lib/content/load-taxonomy.ts';
+import { splitFrontMatter } from '../../src/lib/editorial/yaml-source.ts';
 import { astroCacheDirOf, buildSite } from '../support/site-build.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -40,9 +41,8 @@ const build = (contentDir: string, outDir: string) =>
   buildSite(contentDir, outDir, BUILD_TIMEOUT - 10_000);
 
 function frontMatter(file: string): Record<string, unknown> {
-  const text = fs.readFileSync(file, 'utf8');
-  const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-  return (match ? parse(match[1]!) : {}) as Record<string, unknown>;
+  const fm = splitFrontMatter(fs.readFileSync(file, 'utf8'));
+  return (fm ? parse(fm.yaml) : {}) as Record<string, unknown>;
 }
 
 const decodeAttr = (s: string) =>
