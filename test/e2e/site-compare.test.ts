@@ -124,6 +124,10 @@ describe('the comparison matrix', () => {
     const legend = await page.locator('.legend dt').allInnerTexts();
     for (const info of Object.values(TRAINING_INFO))
       expect(legend.some((t) => t.includes(info.icon) && t.includes(info.label))).toBe(true);
+    // Above the matrix, a one-line key explains the "as Global" cells and leads to the legend.
+    expect(await page.locator('.matrix-key').innerText()).toMatch(/“as Global”/);
+    const target = await page.locator('.matrix-key a').getAttribute('href');
+    expect(await page.locator(target!).innerText()).toBe('What the statuses mean');
     await page.close();
   });
 
