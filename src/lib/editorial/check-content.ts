@@ -48,6 +48,18 @@ interface Context {
 
 const read = (abs: string) => fs.readFileSync(abs, 'utf8');
 
+/** The files in `dir` the site reads; any other file (bar hidden ones) is reported as unread. */
+function readFiles({ show, problems }: Context, dir: string, ext: RegExp, expected: string) {
+  const files: { name: string; abs: string; file: string }[] = [];
+  for (const name of list(dir)) {
+    const abs = path.join(dir, name);
+    const file = show(abs);
+    if (ext.test(name)) files.push({ name, abs, file });
+    else if (!name.startsWith('.')) problems.push(notRead(file, expected));
+  }
+  return files;
+}
+
 export function checkContent(
   root = contentDir(),
   today = new Date(),
@@ -98,19 +110,12 @@ export function checkContent(
   };
 }
 
-function checkCompanies({ root, show, problems }: Context) {
+function checkCompanies(ctx: Context) {
+  const { problems } = ctx;
   const ids = new Set<string>();
   const parents: { file: string; line: number | undefined; parent: string }[] = [];
-  const dir = path.join(root, 'companies');
-  let count = 0;
-  for (const name of list(dir)) {
-    const abs = path.join(dir, name);
-    const file = show(abs);
-    if (!/\.ya?ml$/.test(name)) {
-      if (!name.startsWith('.')) problems.push(notRead(file, '.yaml'));
-      continue;
-    }
-    count++;
+  const files = readFiles(ctx, path.join(ctx.root, 'companies'), /\.ya?ml$/, '.yaml');
+  for (const { name, abs, file } of files) {
     const id = name.replace(/\.ya?ml$/, '');
     ids.add(id.toLowerCase());
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id))
@@ -139,23 +144,16 @@ function checkCompanies({ root, show, problems }: Context) {
         problem: `unknown company id "${p.parent}"; valid values: ${sorted(ids)}`,
         fix: fixFor('company', ['parent']),
       });
-  return { ids, count };
+  return { ids, count: files.length };
 }
 
-function checkRegions({ root, show, problems }: Context) {
+function checkRegions(ctx: Context) {
+  const { problems } = ctx;
   const codes = new Set<string>();
   const blocsOf = new Map<string, string[]>();
   const memberships: { file: string; line: number | undefined; bloc: string; i: number }[] = [];
-  const dir = path.join(root, 'regions');
-  let count = 0;
-  for (const name of list(dir)) {
-    const abs = path.join(dir, name);
-    const file = show(abs);
-    if (!/\.ya?ml$/.test(name)) {
-      if (!name.startsWith('.')) problems.push(notRead(file, '.yaml'));
-      continue;
-    }
-    count++;
+  const files = readFiles(ctx, path.join(ctx.root, 'regions'), /\.ya?ml$/, '.yaml');
+  for (const { name, abs, file } of files) {
     const fromName = name.replace(/\.ya?ml$/, '').toUpperCase();
     const src = parseYamlSource(read(abs));
     // A broken region file still names its region, so entries using it are not also reported.
@@ -193,7 +191,7 @@ function checkRegions({ root, show, problems }: Context) {
         problem: `unknown region code "${m.bloc}"; valid values: ${sorted(codes)}`,
         fix: fixFor('region', ['memberOf']),
       });
-  return { codes, blocsOf, count };
+  return { codes, blocsOf, count: files.length };
 }
 
 /**
@@ -413,21 +411,13 @@ function checkOverrides(
   return data;
 }
 
-function checkEntries({ root, show, problems }: Context, vocab: Vocabulary, today: Date) {
+function checkEntries(ctx: Context, vocab: Vocabulary, today: Date) {
   const valid: CheckedEntry[] = [];
-  const dir = path.join(root, 'entries');
-  let count = 0;
-  for (const name of list(dir)) {
-    const abs = path.join(dir, name);
-    const file = show(abs);
-    if (!name.endsWith('.md')) {
-      if (!name.startsWith('.')) problems.push(notRead(file, '.md'));
-      continue;
-    }
-    count++;
+  const files = readFiles(ctx, path.join(ctx.root, 'entries'), /\.md$/, '.md');
+  for (const { abs, file } of files) {
     const result = checkEntry(file, read(abs), vocab, today);
-    problems.push(...result.problems);
+    ctx.problems.push(...result.problems);
     if (result.entry) valid.push(result.entry);
   }
-  return { valid, count };
+  return { valid, count: files.length };
 }
