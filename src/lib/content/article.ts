@@ -33,3 +33,24 @@ export const articleSchema = z.object({
   fetchedAt: instant,
 });
 export type Article = z.output<typeof articleSchema>;
+
+/**
+ * The order fields are written in wherever an article leaves the program: files diff cleanly,
+ * identical data is identical bytes, and exports list their columns the same way.
+ */
+export const ARTICLE_FIELDS = [
+  'id',
+  'url',
+  'title',
+  'summary',
+  'published',
+  'dateEstimated',
+  'publisher',
+  'feed',
+  'companies',
+  'regions',
+  'score',
+  'why',
+  'story',
+  'fetchedAt',
+] as const satisfies readonly (keyof Article)[];

@@ -4,7 +4,7 @@
  * YYYY-MM-DD strings, and every entry gains its id and page URL.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { Article } from '../content/article.ts';
+import { ARTICLE_FIELDS, type Article } from '../content/article.ts';
 import type { Kind, OptOut, Training } from '../content/entry.ts';
 import { isoDay } from '../content/fields.ts';
 import { byNewest, sourceLinks, statusChanges, type EntryRecord } from '../timeline/items.ts';
@@ -184,21 +184,8 @@ export function entriesCsv(records: readonly EntryExport[]): string {
   );
 }
 
-export const ARTICLE_CSV_COLUMNS = [
-  'id',
-  'url',
-  'title',
-  'summary',
-  'published',
-  'dateEstimated',
-  'publisher',
-  'feed',
-  'companies',
-  'regions',
-  'score',
-  'story',
-  'fetchedAt',
-] as const;
+/** The article fields, but the tag reasons: a list of sentences does not fit a spreadsheet cell. */
+export const ARTICLE_CSV_COLUMNS = ARTICLE_FIELDS.filter((f) => f !== 'why');
 
 export function articlesCsv(records: readonly Article[]): string {
   return stringify(

@@ -4,29 +4,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { articleSchema, type Article } from '../content/article.ts';
+import { ARTICLE_FIELDS, articleSchema, type Article } from '../content/article.ts';
 import { createFileAtomic, type CreateOptions } from './atomic.ts';
 
-/** The order keys are written in, so files diff cleanly and identical data is identical bytes. */
-const KEY_ORDER = [
-  'id',
-  'url',
-  'title',
-  'summary',
-  'published',
-  'dateEstimated',
-  'publisher',
-  'feed',
-  'companies',
-  'regions',
-  'score',
-  'why',
-  'story',
-  'fetchedAt',
-] as const satisfies readonly (keyof Article)[];
-
 export function serialiseArticle(article: Article): string {
-  const ordered = Object.fromEntries(KEY_ORDER.map((key) => [key, article[key]]));
+  const ordered = Object.fromEntries(ARTICLE_FIELDS.map((key) => [key, article[key]]));
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
