@@ -22,7 +22,13 @@ import { syntaxProblems, validateValue } from './validate-file.ts';
 import { parseYamlSource } from './yaml-source.ts';
 
 export interface CheckReport {
+  /** Mistakes a person must fix: any of these fails the check and stops the update. */
   problems: Problem[];
+  /**
+   * Findings worth an editor's attention that must not stop the update (a stale status, a
+   * machine-made clash ingest could not resolve): printed, never failing.
+   */
+  warnings: Problem[];
   /** How many files of each sort were read. */
   counts: { entries: number; companies: number; regions: number; articles: number; feeds: number };
 }
@@ -44,6 +50,7 @@ interface Context {
   root: string;
   show: (abs: string) => string;
   problems: Problem[];
+  warnings: Problem[];
 }
 
 const read = (abs: string) => fs.readFileSync(abs, 'utf8');
@@ -65,7 +72,12 @@ export function checkContent(
   today = new Date(),
   cwd = process.cwd(),
 ): CheckReport {
-  const ctx: Context = { root, show: (abs) => displayPath(abs, cwd), problems: [] };
+  const ctx: Context = {
+    root,
+    show: (abs) => displayPath(abs, cwd),
+    problems: [],
+    warnings: [],
+  };
 
   // Companies and regions first: every other file is checked against them.
   const companies = checkCompanies(ctx);
@@ -100,6 +112,7 @@ export function checkContent(
 
   return {
     problems: sortProblems(ctx.problems),
+    warnings: sortProblems(ctx.warnings),
     counts: {
       entries: entries.count,
       companies: companies.count,
