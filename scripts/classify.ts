@@ -2,7 +2,8 @@
  * `npm run classify`: JSON Lines in on stdin ({"title": "...", "text": "..."}), one JSON line out
  * per input line with the verdict, tags and reasons. A bad line gets {"error": "..."} on stdout
  * (so line N of the output always answers line N of the input) and a message on stderr naming the
- * line; the run goes on and exits 0. A broken taxonomy or classifier.yaml stops it with exit 1.
+ * line; the run goes on and exits 0. A broken taxonomy, classifier.yaml or model file stops it
+ * with exit 1, naming the file and the fix.
  */
 import readline from 'node:readline';
 import { createClassifier, type Classifier } from '../src/lib/classify/index.ts';
@@ -13,7 +14,8 @@ if (process.argv.slice(2).some((a) => a === '--help' || a === '-h')) {
   console.log(
     'Usage: npm run classify < items.jsonl\n\n' +
       'Reads one JSON object per line, {"title": "...", "text": "..."}, and writes one JSON line per\n' +
-      'input line: {"relevant", "score", "companies", "regions", "why"}, or {"error"} for a bad line.',
+      'input line: {"relevant", "score", "language", "companies", "regions", "why"} (with\n' +
+      '"proposedCompanies" and "review" where they apply), or {"error"} for a bad line.',
   );
   process.exit(0);
 }

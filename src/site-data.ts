@@ -3,6 +3,9 @@
  * never getCollection directly, so every page sees the same items with the same overrides applied.
  */
 import { getCollection } from 'astro:content';
+import { loadReviewLabels } from './lib/classify/review-labels.ts';
+import { regionsInUse } from './lib/content/load-taxonomy.ts';
+import { applyReviewDecisions } from './lib/timeline/review.ts';
 import { loadOverrides } from './lib/content/overrides.ts';
 import {
   applyOverrides,
@@ -37,13 +40,19 @@ async function load(): Promise<SiteData> {
   const companies = companyRows
     .map((c) => ({ ...c.data, id: c.id }))
     .sort((a, b) => a.name.localeCompare(b.name));
-  const regions = regionRows
-    .map((r) => ({ ...r.data, id: r.id }))
-    .sort((a, b) => a.name.localeCompare(b.name));
   const overrides = loadOverrides();
-  const blocsOf = new Map(regions.map((r) => [r.code, r.memberOf]));
-  const stored = articles.map((a) => a.data);
+  const fileRegions = regionRows.map((r) => ({ ...r.data, id: r.id }));
+  const blocsOf = new Map(fileRegions.map((r) => [r.code, r.memberOf]));
+  const stored = applyReviewDecisions(
+    articles.map((a) => a.data),
+    loadReviewLabels(),
+    blocsOf,
+  );
   const items = buildItems({ entries, articles: stored, overrides, blocsOf });
+  const regions = regionsInUse(
+    fileRegions,
+    items.flatMap((i) => i.regions),
+  ).sort((a, b) => a.name.localeCompare(b.name));
   return {
     items,
     companies,

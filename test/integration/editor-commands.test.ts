@@ -139,7 +139,10 @@ describe('npm run check on malformed files', () => {
     );
     write('feeds-health.json', '{"startedAt": "yesterday"}');
     const rules = fs.readFileSync(path.join(content, 'classifier.yaml'), 'utf8');
-    write('classifier.yaml', rules.replace(/^threshold: .*$/m, 'threshold: 2'));
+    write('classifier.yaml', rules.replace(/^window: .*$/m, 'window: 200'));
+    const model = fs.readFileSync(path.join(content, 'classifier-model.json'), 'utf8');
+    write('classifier-model.json', model.replace(/"threshold": [\d.]+/, '"threshold": 2'));
+    write('review-labels.jsonl', '{"article": "news-test-a-0000000002", "relevant": "maybe"}\n');
     write('articles/broken-0000000001.json', '{"id": "broken-0000000001", "url": ');
     writeArticle(content, {
       id: 'news-test-a-0000000002',
@@ -166,11 +169,13 @@ describe('npm run check on malformed files', () => {
       `${at('overrides.yaml')}:3 articles.no-such-article-0000000000.hide — must be true or false — write true or false`,
       `${at('articles/broken-0000000001.json')} (file) — is not valid JSON`,
       `${at('feeds-health.json')}:1 startedAt — must be an ISO 8601 date-time, e.g. 2024-09-18T09:30:00Z — this file is written by npm run ingest`,
-      `${at('classifier.yaml')}:${rules.split('\n').findIndex((l) => l.startsWith('threshold:')) + 1} threshold — `,
+      `${at('classifier.yaml')}:${rules.split('\n').findIndex((l) => l.startsWith('window:')) + 1} window — `,
+      `classifier-model.json threshold — Too big: expected number to be <=1 — run \`npm run train-classifier\` to write it again`,
+      `review-labels.jsonl:1 relevant — `,
       `${at('articles/news-test-a-0000000002.json')}:9 url — must be an absolute URL starting with https:// or http:// — articles are written by npm run ingest`,
     ];
     for (const line of expected) expect(r.stderr).toContain(line);
-    expect(r.stderr).toMatch(/\d+ problems in 9 files/);
+    expect(r.stderr).toMatch(/\d+ problems in 11 files/);
   });
 
   it('lists the overrides that point at nothing once the file itself is valid', () => {

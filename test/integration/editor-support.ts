@@ -15,8 +15,8 @@ export const FEEDS_YAML = `feeds:
 `;
 
 /**
- * A fresh content folder holding the real companies, regions and classifier rules (so ids and
- * tagging match the site's), a small feeds.yaml, the documented overrides.yaml and no entries or
+ * A fresh content folder holding the real companies, regions, classifier rules and model (so ids
+ * and tagging match the site's), a small feeds.yaml, the documented overrides.yaml and no entries or
  * articles.
  */
 export function scratchContent(prefix = 'aidw-editors-'): string {
@@ -26,7 +26,7 @@ export function scratchContent(prefix = 'aidw-editors-'): string {
   fs.mkdirSync(path.join(root, 'entries'));
   fs.mkdirSync(path.join(root, 'articles'));
   fs.writeFileSync(path.join(root, 'feeds.yaml'), FEEDS_YAML);
-  for (const file of ['overrides.yaml', 'classifier.yaml'])
+  for (const file of ['overrides.yaml', 'classifier.yaml', 'classifier-model.json'])
     fs.copyFileSync(path.join(REPO, 'content', file), path.join(root, file));
   return root;
 }

@@ -36,13 +36,21 @@ describe('npm run classify', () => {
     expect(code).toBe(0);
     expect(out).toHaveLength(2);
     const first = JSON.parse(out[0]!);
-    expect(Object.keys(first)).toEqual(['relevant', 'score', 'companies', 'regions', 'why']);
+    expect(Object.keys(first)).toEqual([
+      'relevant',
+      'score',
+      'language',
+      'companies',
+      'regions',
+      'why',
+    ]);
     expect(first).toMatchObject({ relevant: true, companies: ['linkedin'], regions: ['UK'] });
     expect(first.why).toEqual(
       expect.arrayContaining(["'LinkedIn' → linkedin", "'UK', 'ICO' → UK"]),
     );
     const second = JSON.parse(out[1]!);
-    expect(second).toMatchObject({ relevant: false, companies: ['meta'], regions: ['GLOBAL'] });
+    expect(second).toMatchObject({ companies: ['meta'], regions: ['GLOBAL'] });
+    expect(second.relevant && !second.review).toBe(false);
   });
 
   it('answers a bad line in place, names it on stderr and carries on', () => {
@@ -87,4 +95,51 @@ describe('npm run classify', () => {
     expect(out).toEqual([]);
     expect(err).toMatch(/acme\.yaml: name — /);
   });
+
+  it('lists a company it does not know and names it again as proposed', () => {
+    const { out } = run('{"title": "Grammarly trains its AI on users’ documents by default"}\n');
+    const c = JSON.parse(out[0]!);
+    expect(c.companies).toEqual(['grammarly']);
+    expect(c.proposedCompanies).toEqual(['grammarly']);
+  });
+
+  const withModel = (content: string | null) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'classify-model-'));
+    for (const part of ['regions', 'companies', 'classifier.yaml'])
+      fs.cpSync(path.join('content', part), path.join(dir, part), { recursive: true });
+    if (content !== null) fs.writeFileSync(path.join(dir, 'classifier-model.json'), content);
+    return dir;
+  };
+  const model = fs.readFileSync('content/classifier-model.json', 'utf8');
+
+  it.each([
+    [
+      'missing',
+      null,
+      /classifier-model\.json: \(file\) — is missing — run `npm run train-classifier`/,
+    ],
+    [
+      'not JSON',
+      model.replace('"bias"', 'bias'),
+      /classifier-model\.json:\d+: \(file\) — is not valid JSON .* — run `npm run train-classifier`/,
+    ],
+    [
+      'stale',
+      model.replace(/"version": \d+/, '"version": 0'),
+      /classifier-model\.json: version — is 0, but this code reads version \d+ \(the model is stale\)/,
+    ],
+    [
+      'malformed',
+      model.replace(/"threshold": [\d.]+/, '"threshold": "high"'),
+      /classifier-model\.json: threshold — .* — run `npm run train-classifier`/,
+    ],
+  ])(
+    'refuses to start when the model file is %s, naming the file and the fix',
+    (_what, content, message) => {
+      const { code, out, err } = run('{"title":"x"}\n', { AIDW_CONTENT_DIR: withModel(content) });
+      expect(code).toBe(1);
+      expect(out).toEqual([]);
+      expect(err).toMatch(message);
+    },
+  );
 });

@@ -11,6 +11,7 @@ import {
   entriesJsonSchema,
 } from '../../src/lib/feeds/export-schema.ts';
 import {
+  articleRecords,
   articlesCsv,
   articlesFile,
   entriesCsv,
@@ -182,16 +183,16 @@ describe('CSV export', () => {
   it('keeps spreadsheet programs from running text cells as formulas', () => {
     const [entry] = rows(entriesCsv(entriesFile(entries, site).records));
     expect(entry!['summary']!.startsWith("'=HYPERLINK")).toBe(true);
-    const [article] = rows(articlesCsv(articles));
+    const [article] = rows(articlesCsv(articleRecords(articles)));
     expect(article!['title']).toBe("'-1 day: Meta, Instagram");
     expect(article!['publisher']).toBe("'@Example");
     expect(spreadsheetSafe('Meta = Facebook')).toBe('Meta = Facebook');
   });
 
   it('uses CRLF line ends and a header row', () => {
-    const csv = articlesCsv(articles);
+    const csv = articlesCsv(articleRecords(articles));
     expect(csv.split('\r\n')[0]).toBe(
-      'id,url,title,summary,published,dateEstimated,publisher,feed,companies,regions,score,story,fetchedAt',
+      'id,url,title,summary,published,dateEstimated,publisher,feed,companies,proposedCompanies,regions,language,score,story,fetchedAt',
     );
     expect(rows(csv)[0]).toMatchObject({ regions: 'EU;IE', score: '0.9', dateEstimated: 'false' });
   });

@@ -13,6 +13,7 @@ import { feed, startFeedServer, status, trickle, type FeedServer } from '../supp
 const classify: Classifier = ({ title }) => ({
   relevant: /train/i.test(title),
   score: /train/i.test(title) ? 0.8 : 0.1,
+  language: 'en',
   companies: /meta/i.test(title) ? ['meta'] : [],
   regions: ['GLOBAL'],
   why: /meta/i.test(title) ? ["'Meta' → meta"] : [],

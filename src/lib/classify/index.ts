@@ -1,38 +1,75 @@
 /**
  * The classifier: relevance, company and region tags, each with its reasons. Ingest and
- * `npm run classify` build one with `createClassifier` and call it for every item.
+ * `npm run classify` build one with `createClassifier` and call it for every item; training and
+ * evaluation analyse items with the same `createAnalyser`, so what is learned is what is used.
  */
 import type { Taxonomy } from '../content/load-taxonomy.ts';
-import { createTaxonomyTagger } from '../taxonomy/tagger.ts';
+import type { Company } from '../content/taxonomy.ts';
+import { createTaxonomyTagger, GLOBAL } from '../taxonomy/tagger.ts';
+import { withBlocs } from './metrics.ts';
 import { tokenizeItem } from '../taxonomy/text.ts';
-import { createRelevance } from './relevance.ts';
+import { itemFeatures } from './features.ts';
+import { proposedName } from './proposed.ts';
+import { detectLanguage } from './language.ts';
+import { loadModel, weigh, type Model } from './model.ts';
+import { createSignals } from './relevance.ts';
 import { loadClassifierRules, type ClassifierRules } from './rules.ts';
-import type { Classification, Classifier } from './types.ts';
+import type { Classification, Classifier, ClassifyInput } from './types.ts';
 
 export type { Classification, Classifier, ClassifyInput, StoryCandidate } from './types.ts';
 export { assignStories } from './cluster.ts';
 export { classifierRulesSchema, loadClassifierRules, type ClassifierRules } from './rules.ts';
 
-/**
- * Builds the matchers once; the returned function is pure and fast (well under a millisecond an
- * item). `rules` defaults to content/classifier.yaml.
- */
-export function createClassifier(
-  taxonomy: Taxonomy,
-  rules: ClassifierRules = loadClassifierRules(),
-): Classifier {
-  const tagger = createTaxonomyTagger(taxonomy, rules.shadows);
-  const relevance = createRelevance(rules);
+/** What the learned part of a model adds to the taxonomy: names of companies and region words. */
+export type Learned = Pick<Model, 'companies' | 'regionWords' | 'languageRegions'>;
 
-  return ({ title, text }): Classification => {
+export interface Analysis {
+  language: string;
+  features: Set<string>;
+  companies: string[];
+  regions: string[];
+  /** Reasons for the language and every tag. */
+  why: string[];
+  /** Vocabulary signals found, with their words, for the relevance reasons. */
+  evidence: Map<string, string>;
+}
+
+/** The taxonomy with what the labels taught: unknown companies' names and region words. */
+function teach(taxonomy: Taxonomy, learned: Learned): Taxonomy {
+  const proposed = new Map<string, Company>();
+  for (const [name, id] of Object.entries(learned.companies)) {
+    const c = proposed.get(id) ?? { id, name, aliases: [], products: [], caseSensitive: [] };
+    if (c.name !== name) c.aliases.push(name);
+    proposed.set(id, c);
+  }
+  const words = Object.entries(learned.regionWords);
+  return {
+    companies: [...taxonomy.companies, ...proposed.values()],
+    regions: taxonomy.regions.map((r) => {
+      const extra = words.filter(([, code]) => code === r.code).map(([w]) => w);
+      return extra.length ? { ...r, aliases: [...r.aliases, ...extra] } : r;
+    }),
+  };
+}
+
+export function createAnalyser(
+  taxonomy: Taxonomy,
+  rules: ClassifierRules,
+  learned: Learned,
+): (input: ClassifyInput) => Analysis {
+  const tagger = createTaxonomyTagger(teach(taxonomy, learned), rules.shadows);
+  const signals = createSignals(rules);
+  const blocsOf = new Map(taxonomy.regions.map((r) => [r.code, r.memberOf]));
+  return ({ title, text }) => {
     const { source, tokens, textStart } = tokenizeItem(title ?? '', text ?? '');
+    const language = detectLanguage(source);
     const companies = tagger.companies(source, tokens);
     const regions = tagger.regions(source, tokens);
     const spans = (kinds: string[]) =>
       regions.matches
         .filter((m) => m.targets.some((t) => kinds.includes(t.kind)))
         .map(({ first, last }) => ({ first, last }));
-    const verdict = relevance({
+    const found = signals({
       source,
       tokens,
       places: spans(['place']),
@@ -40,12 +77,84 @@ export function createClassifier(
       companies: companies.spans,
       textStart,
     });
+    const features = itemFeatures(tokens, found, language);
+    const taken = [...companies.spans, ...regions.matches];
+    const unknown = proposedName(source, tokens, textStart, (first, last) =>
+      taken.some((m) => m.first <= last && first <= m.last),
+    );
+    if (unknown && !companies.ids.includes(unknown.id)) {
+      companies.ids = [...companies.ids, unknown.id].sort();
+      companies.why.push(`'${unknown.name}' → ${unknown.id} (proposed: acts in the headline)`);
+    }
+    if (regions.ids.join() === GLOBAL)
+      for (const key of unplacedKeys(language, features)) {
+        const code = learned.languageRegions[key];
+        if (!code) continue;
+        regions.ids = [...withBlocs([code], blocsOf)].sort();
+        regions.why = [
+          `no place named, ${key.replace('+court', ', a court case')} → ${code} (learned)`,
+        ];
+        break;
+      }
     return {
-      relevant: verdict.relevant,
-      score: verdict.score,
+      language,
+      features,
       companies: companies.ids,
       regions: regions.ids,
-      why: [verdict.why, ...companies.why, ...regions.why],
+      why: [`language: ${language}`, ...companies.why, ...regions.why],
+      evidence: found.found,
+    };
+  };
+}
+
+/**
+ * What an item that names no place is looked up by, most specific first: its language with a
+ * court case (`en+court`), then its language (`da`).
+ */
+export function unplacedKeys(language: string, features: ReadonlySet<string>): string[] {
+  return features.has('s:court') ? [`${language}+court`, language] : [language];
+}
+
+/** "s:trainingNearPersonal" → the words that raised it; a word feature quotes itself. */
+function describe(feature: string, weight: number, evidence: Map<string, string>): string {
+  const [kind, name = ''] = feature.split(/:(.*)/s);
+  const words =
+    kind === 's'
+      ? `${name} ${evidence.get(name) ?? ''}`.trim()
+      : `${kind}:'${name.replaceAll('_', ' ')}'`;
+  return `${words} (${weight > 0 ? '+' : ''}${weight.toFixed(2)})`;
+}
+
+/**
+ * Builds the matchers once; the returned function is pure and fast (well under a millisecond an
+ * item). `rules` defaults to content/classifier.yaml, `model` to content/classifier-model.json.
+ */
+export function createClassifier(
+  taxonomy: Taxonomy,
+  rules: ClassifierRules = loadClassifierRules(),
+  model: Model = loadModel(),
+): Classifier {
+  const analyse = createAnalyser(taxonomy, rules, model);
+  const known = new Set(taxonomy.companies.map((c) => c.id));
+  return (input): Classification => {
+    const a = analyse(input);
+    const w = weigh(model, a.features);
+    const score = Math.round(w.score * 100) / 100;
+    const proposed = a.companies.filter((id) => !known.has(id));
+    const side = (list: [string, number][]) =>
+      list.map(([f, x]) => describe(f, x, a.evidence)).join('; ') || 'nothing';
+    return {
+      relevant: w.score >= model.threshold,
+      score,
+      ...(w.score >= model.review.low && w.score < model.review.high ? { review: true } : {}),
+      language: a.language,
+      companies: a.companies,
+      ...(proposed.length ? { proposedCompanies: proposed } : {}),
+      regions: a.regions,
+      why: [
+        `relevance ${score.toFixed(2)}: for ${side(w.for)}; against ${side(w.against)}`,
+        ...a.why,
+      ],
     };
   };
 }

@@ -3,7 +3,7 @@
  * patterns of all concepts go into one lookup keyed by their first word (or its prefix), so each
  * token costs a few map look-ups however long the vocabulary grows.
  */
-import { fold, type Token } from '../taxonomy/text.ts';
+import { tokenize, type Token } from '../taxonomy/text.ts';
 
 /** One word of a pattern: an exact word, a prefix (`train*`) or any word (`*`). */
 type Step = { kind: 'word'; value: string } | { kind: 'prefix'; value: string } | { kind: 'any' };
@@ -29,8 +29,6 @@ export interface PatternSet<K> {
   minPrefix: number;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-
 function parsePattern(source: string): Step[] {
   const steps: Step[] = [];
   for (const piece of source.trim().split(/\s+/)) {
@@ -39,7 +37,8 @@ function parsePattern(source: string): Step[] {
       continue;
     }
     const wild = piece.endsWith('*');
-    const words = [...fold(wild ? piece.slice(0, -1) : piece).matchAll(WORD)].map((m) => m[0]);
+    // Cut as the text is cut, so a Japanese pattern meets the words the text was split into.
+    const words = tokenize(wild ? piece.slice(0, -1) : piece).map((t) => t.folded);
     words.forEach((value, i) =>
       steps.push(
         wild && i === words.length - 1 ? { kind: 'prefix', value } : { kind: 'word', value },

@@ -6,7 +6,7 @@
  */
 import type { Token } from '../taxonomy/text.ts';
 import { buildPatternSet, findPatterns, type PatternHit } from './patterns.ts';
-import { CONCEPTS, type ClassifierRules, type Concept } from './rules.ts';
+import { CONCEPTS, conceptPatterns, type ClassifierRules, type Concept } from './rules.ts';
 
 export interface RelevanceInput {
   source: string;
@@ -26,10 +26,13 @@ export interface Span {
   last: number;
 }
 
-export interface Relevance {
-  relevant: boolean;
-  score: number;
-  why: string;
+/**
+ * What the vocabulary found: named signals for the model (1 when present) and, for each, the
+ * words that produced it, so the reasons can quote the text.
+ */
+export interface Signals {
+  /** Signal name → the words that raised it, e.g. `trainingNearPersonal` → "'train' + 'posts'". */
+  found: Map<string, string>;
 }
 
 type Key = Concept | `negative:${number}`;
@@ -58,14 +61,11 @@ function closest(as: Located[], bs: Located[], window: number): [Located, Locate
   return best;
 }
 
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-
-export function createRelevance(rules: ClassifierRules): (input: RelevanceInput) => Relevance {
+export function createSignals(rules: ClassifierRules): (input: RelevanceInput) => Signals {
   const set = buildPatternSet<Key>([
-    ...CONCEPTS.map((c): [Key, readonly string[]] => [c, rules.concepts[c]]),
+    ...CONCEPTS.map((c): [Key, readonly string[]] => [c, conceptPatterns(rules, c)]),
     ...rules.negatives.map((n, i): [Key, readonly string[]] => [`negative:${i}`, n.terms]),
   ]);
-  const w = rules.weights;
 
   return ({ source, tokens, places, authorities, companies, textStart }) => {
     const words = (s: Located) => source.slice(tokens[s.first]!.start, tokens[s.last]!.end);
@@ -119,42 +119,40 @@ export function createRelevance(rules: ClassifierRules): (input: RelevanceInput)
       })
       .filter((n): n is { label: string; hit: Hit; inHeadline: boolean } => n.hit !== undefined);
 
-    const z =
-      w.bias +
-      (tp ? w.trainingNearPersonal : 0) +
-      (ap ? w.aiNearPersonal : 0) +
-      (ta ? w.trainingNearAi : 0) +
-      (tm ? w.trainingNearMaterial : 0) +
-      (da ? w.dealNearAi : 0) +
-      (training.length ? w.training : 0) +
-      (ai.length ? w.ai : 0) +
-      (personal.length ? w.personal : 0) +
-      (get('consent').length ? w.consent : 0) +
-      (deal.length ? w.dataDeal : 0) +
-      (authority.length ? w.authority : 0) +
-      (companies.length ? w.company : 0) +
-      (ai.length ? 0 : w.withoutAi) -
-      negatives.reduce((sum, n) => sum + (n.inHeadline ? w.negative : w.negative / 2), 0);
-    // Never 0 or 1: the vocabulary is evidence, not proof.
-    const score = Math.min(0.99, Math.max(0.01, Math.round(sigmoid(z) * 100) / 100));
-
-    const parts: string[] = [];
-    const pair = (p: [Located, Located], what: string) =>
-      parts.push(`'${words(p[0])}' + '${words(p[1])}' (${what})`);
-    if (tp) pair(tp, "AI training on people's data");
-    else if (ap) pair(ap, 'AI use of personal data');
-    else if (tm) pair(tm, 'AI training on content');
-    else if (da) pair(da, 'data deal for AI');
-    else if (ta) pair(ta, 'AI training');
-    const first = (list: Located[], what: string) => {
-      if (list[0]) parts.push(`'${words(list[0])}' (${what})`);
+    const found = new Map<string, string>();
+    const quote = (l: Located) => `'${words(l)}'`;
+    const pair = (name: string, p: [Located, Located] | null) => {
+      if (p) found.set(name, `${quote(p[0])} + ${quote(p[1])}`);
     };
-    first(get('consent'), 'consent or terms');
-    if (!da || tp || ap || tm) first(deal, 'data deal');
-    first(authority, 'regulator or court');
-    for (const n of negatives) parts.push(`'${words(n.hit)}' (${n.label}: counts against)`);
-    const why = `relevance ${score.toFixed(2)}: ${parts.length ? parts.join('; ') : "nothing links AI to people's data"}`;
-
-    return { relevant: score >= rules.threshold, score, why };
+    const any = (name: string, list: Located[]) => {
+      if (list[0]) found.set(name, quote(list[0]));
+      const head = list.find((l) => l.first < textStart);
+      if (head) found.set(`${name}InHeadline`, quote(head));
+    };
+    pair('trainingNearPersonal', tp);
+    pair('aiNearPersonal', ap);
+    pair('trainingNearAi', ta);
+    pair('trainingNearMaterial', tm);
+    pair('dealNearAi', da);
+    // A regulator or court acting on an AI product, or on personal data, may say nothing of training.
+    pair('authorityNearAi', closest(authority, ai, rules.window));
+    pair('authorityNearPersonal', closest(authority, personal, rules.window));
+    pair('consentNearAi', closest(get('consent'), ai, rules.window));
+    any('training', training);
+    any('ai', ai);
+    any('personal', personal);
+    any('consent', get('consent'));
+    any('dataDeal', deal);
+    any('authority', authority);
+    any('court', get('court'));
+    if (companies[0]) found.set('company', quote(located(companies[0])));
+    if (!ai.length) found.set('withoutAi', 'no AI word');
+    // Each context has its own weight, and all of them share one, as each is seen only a few times.
+    for (const n of negatives) {
+      const where = n.inHeadline ? 'negativeInHeadline' : 'negative';
+      found.set(`${where}:${n.label}`, quote(n.hit));
+      if (!found.has(where)) found.set(where, quote(n.hit));
+    }
+    return { found };
   };
 }

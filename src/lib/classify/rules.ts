@@ -1,6 +1,7 @@
 /**
- * The relevance vocabulary and weights (content/classifier.yaml): data, so an editor can tune what
- * counts as AI training, personal data, consent or a regulator without touching code.
+ * The relevance vocabulary (content/classifier.yaml): data, so an editor can say what counts as AI
+ * training, personal data, consent or a regulator, in every language, without touching code. How
+ * much each signal counts is learned (model.ts), not written here.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,18 +24,15 @@ export const CONCEPTS = [
   'consent',
   'dataDeal',
   'authority',
+  'court',
 ] as const;
 export type Concept = (typeof CONCEPTS)[number];
-
-const weight = z.number({ error: 'must be a number' });
 
 export const classifierRulesSchema = z.strictObject({
   /** Words apart (within one sentence) that two signals may be and still count as linked. */
   window: z.number().int().min(1).max(50).default(10),
   /** Words apart that a "people" word and a "material" word may be to make personal data ("customer content"). */
   pairWindow: z.number().int().min(1).max(10).default(4),
-  /** Scores at or above this are relevant. */
-  threshold: z.number().min(0).max(1).default(0.5),
   /**
    * Patterns per concept. Matched on word boundaries ignoring case and accents; `train*` matches
    * any ending, a lone `*` stands for any one word.
@@ -56,6 +54,8 @@ export const classifierRulesSchema = z.strictObject({
     dataDeal: patterns('data deal'),
     /** Regulators, courts, complaints: watchdog, lawsuit, injunction. */
     authority: patterns('authority'),
+    /** Lawsuits and judges (a court case that names no place is usually a US one). */
+    court: patterns('court'),
   }),
   /** Contexts that make a story about something else (earnings, chips, breaches): each lowers the score. */
   negatives: z
@@ -70,29 +70,29 @@ export const classifierRulesSchema = z.strictObject({
   /** Phrases that contain a company or place name but mean something else ("meta-analysis", "X marks the spot"). */
   shadows: z.array(text('a phrase')).default([]),
   /**
-   * What each signal adds to the score before the logistic curve. `negative` is subtracted per
-   * context found in the headline, half of it per context found only in the text.
+   * The concepts in other languages, by ISO 639-1 code (`de`, `ko`): each list is added to the
+   * concept's list above, so a German training word counts exactly as an English one.
    */
-  weights: z.strictObject({
-    bias: weight,
-    trainingNearPersonal: weight,
-    aiNearPersonal: weight,
-    trainingNearAi: weight,
-    /** Training words next to material that no owner qualifies ("training models on X content"). */
-    trainingNearMaterial: weight,
-    /** A data deal next to AI or training words ("licenses its content for AI training"). */
-    dealNearAi: weight,
-    training: weight,
-    ai: weight,
-    personal: weight,
-    consent: weight,
-    dataDeal: weight,
-    authority: weight,
-    company: weight,
-    /** Added when nothing in the item names AI at all ("learn from your code" is not about AI). */
-    withoutAi: weight,
-    negative: weight,
-  }),
+  languages: z
+    .record(
+      z.string(),
+      z.strictObject(
+        Object.fromEntries(CONCEPTS.map((c) => [c, patterns(c).optional()])) as Record<
+          Concept,
+          z.ZodOptional<ReturnType<typeof patterns>>
+        >,
+      ),
+    )
+    .default({})
+    .superRefine((languages, ctx) => {
+      for (const code of Object.keys(languages))
+        if (!/^[a-z]{2}$/.test(code))
+          ctx.addIssue({
+            code: 'custom',
+            path: [code],
+            message: `"${code}" must be a two-letter language code such as de`,
+          });
+    }),
 });
 export type ClassifierRules = z.output<typeof classifierRulesSchema>;
 
@@ -112,4 +112,12 @@ export function loadClassifierRules(root = contentDir()): ClassifierRules {
   const result = classifierRulesSchema.safeParse(raw);
   if (!result.success) throw new ContentError(describeIssues(rel, result.error));
   return result.data;
+}
+
+/** A concept's patterns in every language the rules know. */
+export function conceptPatterns(rules: ClassifierRules, concept: Concept): string[] {
+  return [
+    ...rules.concepts[concept],
+    ...Object.values(rules.languages).flatMap((l) => l[concept] ?? []),
+  ];
 }

@@ -11,8 +11,14 @@ export interface Classification {
   relevant: boolean;
   /** Confidence in relevance, 0–1. */
   score: number;
-  /** Company ids, sorted. */
+  /** Held for an editor's review: the score is too close to call. */
+  review?: true;
+  /** ISO 639-1 code of the item's language, as detected. */
+  language: string;
+  /** Company ids, sorted; ids of companies content/companies/ does not know are slugs of their names. */
   companies: string[];
+  /** The ids in `companies` that content/companies/ does not know, proposed for an editor to add. */
+  proposedCompanies?: string[];
   /** Region codes, blocs included, sorted; `GLOBAL` when none is named. */
   regions: string[];
   /** Human-readable reasons for the verdict and every tag, e.g. "'ICO' → UK". */

@@ -23,6 +23,12 @@ export const articleSchema = z.object({
   companies: z.array(slugId).default([]),
   /** Region codes it was tagged with, blocs included. */
   regions: z.array(regionCodeFormat).default([]),
+  /** Ids in `companies` that content/companies/ does not know: proposed for an editor to add. */
+  proposedCompanies: z.array(slugId).optional(),
+  /** ISO 639-1 code of the article's language, as detected. */
+  language: z.string().optional(),
+  /** Too close to call: stored, but held back from the site until an editor decides (`npm run review`). */
+  review: z.boolean().optional(),
   /** Relevance score from the classifier, 0–1. */
   score: z.number().min(0).max(1),
   /** Human-readable reasons for the tags ("'ICO' → UK"). */
@@ -48,7 +54,10 @@ export const ARTICLE_FIELDS = [
   'publisher',
   'feed',
   'companies',
+  'proposedCompanies',
   'regions',
+  'language',
+  'review',
   'score',
   'why',
   'story',

@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import type { z } from 'zod';
 import { contentDir } from './paths.ts';
 import type { Vocabulary } from './entry.ts';
+import { allCountries } from '../taxonomy/countries.ts';
 import { companySchema, regionSchema, type Company, type Region } from './taxonomy.ts';
 
 export class ContentError extends Error {
@@ -57,7 +58,53 @@ function readYamlDir<S extends z.ZodType>(
 
 export interface Taxonomy {
   companies: Company[];
+  /** content/regions/ with every other ISO country added, and every country's names in every language. */
   regions: Region[];
+}
+
+/**
+ * The editors' regions with every country the data packages know: a country with a file keeps
+ * the file's name, regulators, laws and blocs and gains the packages' names for it; one without
+ * gets a region of its own with no bloc.
+ */
+export function withAllCountries(fromFiles: readonly Region[]): Region[] {
+  const all = allCountries();
+  // A name the packages give to several countries ("Dutch": the Netherlands, Aruba, Curaçao…)
+  // would place a story nowhere; only an editor's alias can settle it.
+  const owners = new Map<string, number>();
+  for (const c of all)
+    for (const n of new Set([c.name, ...c.aliases])) owners.set(n, (owners.get(n) ?? 0) + 1);
+  const countries = new Map(
+    all.map((c) => [c.code, { ...c, aliases: c.aliases.filter((n) => owners.get(n) === 1) }]),
+  );
+  const out = fromFiles.map((r) => {
+    const c = countries.get(r.code);
+    return c ? { ...r, aliases: [...new Set([...r.aliases, c.name, ...c.aliases])] } : r;
+  });
+  const known = new Set(fromFiles.map((r) => r.code));
+  for (const c of countries.values())
+    if (!known.has(c.code))
+      out.push({
+        id: c.code.toLowerCase(),
+        code: c.code,
+        name: c.name,
+        aliases: c.aliases,
+        regulators: [],
+        laws: [],
+        memberOf: [],
+      });
+  return out;
+}
+
+/**
+ * The site's regions: those with a file, and each other country an item is filed under, so every
+ * badge has a page to link to without a page for each of the world's 250 countries.
+ */
+export function regionsInUse(fromFiles: readonly Region[], used: Iterable<string>): Region[] {
+  const have = new Set(fromFiles.map((r) => r.code));
+  const missing = new Set([...used].filter((c) => !have.has(c)));
+  if (!missing.size) return [...fromFiles];
+  return [...fromFiles, ...withAllCountries([]).filter((r) => missing.has(r.code))];
 }
 
 const cache = new Map<string, Taxonomy>();
@@ -69,10 +116,9 @@ export function loadTaxonomy(root = contentDir()): Taxonomy {
     ...r.data,
     id: r.id,
   }));
-  const regions = readYamlDir(path.join(root, 'regions'), regionSchema).map((r) => ({
-    ...r.data,
-    id: r.id,
-  }));
+  const regions = withAllCountries(
+    readYamlDir(path.join(root, 'regions'), regionSchema).map((r) => ({ ...r.data, id: r.id })),
+  );
   const taxonomy = { companies, regions };
   cache.set(root, taxonomy);
   return taxonomy;

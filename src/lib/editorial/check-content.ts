@@ -12,6 +12,9 @@ import { overridesSchema, type Overrides } from '../content/overrides.ts';
 import { contentDir } from '../content/paths.ts';
 import { companySchema, regionSchema } from '../content/taxonomy.ts';
 import { healthReportSchema } from '../ingest/health.ts';
+import { loadModel } from '../classify/model.ts';
+import { loadReviewLabels } from '../classify/review-labels.ts';
+import { ContentError, withAllCountries } from '../content/load-taxonomy.ts';
 import { applyOverrides } from '../timeline/items.ts';
 import { checkEntry, type CheckedEntry } from './check-entry.ts';
 import { duplicateEntries, entryArticleLinks } from './cross-checks.ts';
@@ -92,6 +95,7 @@ export function checkContent(
   checkClassifierFile(ctx);
   checkHealthFile(ctx);
   const articles = checkArticles(ctx, companies.ids, regions.codes);
+  ctx.warnings.push(...proposedCompanyWarnings(articles.valid, companies.ids, ctx));
   const overrides = checkOverrides(ctx, articles.valid, companies.ids, regions.codes);
   const entries = checkEntries(ctx, vocab, today);
 
@@ -204,6 +208,8 @@ function checkRegions(ctx: Context) {
         problem: `unknown region code "${m.bloc}"; valid values: ${sorted(codes)}`,
         fix: fixFor('region', ['memberOf']),
       });
+  // Every country is a region even without a file: its names come from the country data.
+  for (const r of withAllCountries([])) codes.add(r.code);
   return { codes, blocsOf, count: files.length };
 }
 
@@ -252,6 +258,50 @@ function checkClassifierFile(ctx: Context) {
     ctx.problems.push(
       ...validateValue(found.file, 'classifier', found.src, classifierRulesSchema).problems,
     );
+  for (const load of [() => loadModel(ctx.root), () => loadReviewLabels(ctx.root)])
+    try {
+      load();
+    } catch (e) {
+      if (!(e instanceof ContentError)) throw e;
+      ctx.problems.push(...e.problems.map(loaderProblem));
+    }
+}
+
+/** A loader's "file:line: field — problem — fix" line as a check problem. */
+function loaderProblem(line: string): Problem {
+  const m = /^(.+?)(?::(\d+))?: (\S+) — (.+) — (.+)$/.exec(line);
+  if (!m) return { file: line.split(':')[0]!, field: '(file)', problem: line, fix: 'see above' };
+  return {
+    file: m[1]!,
+    line: m[2] ? Number(m[2]) : undefined,
+    field: m[3]!,
+    problem: m[4]!,
+    fix: m[5]!,
+  };
+}
+
+/**
+ * Companies the classifier named that content/companies/ does not know, each with the stories
+ * that named it, so an editor can adopt one by adding its file.
+ */
+function proposedCompanyWarnings(
+  articles: readonly Article[],
+  companyIds: ReadonlySet<string>,
+  { root, show }: Context,
+): Problem[] {
+  const byId = new Map<string, Article[]>();
+  for (const a of articles)
+    for (const id of a.proposedCompanies ?? [])
+      if (!companyIds.has(id)) byId.set(id, [...(byId.get(id) ?? []), a]);
+  return [...byId].map(([id, named]) => ({
+    file: show(path.join(root, 'articles', `${named[0]!.id}.json`)),
+    field: 'proposedCompanies',
+    problem: `proposed company "${id}" is named by ${named.length} stor${named.length === 1 ? 'y' : 'ies'}: ${named
+      .slice(0, 3)
+      .map((a) => `"${a.title}"`)
+      .join(', ')}${named.length > 3 ? ', …' : ''}`,
+    fix: `to adopt it, add content/companies/${id}.yaml with its name (EDITING.md, "Add a company"); to refuse it, correct those articles' companies in content/overrides.yaml`,
+  }));
 }
 
 /** feeds-health.json: written by ingest, read by the /sources/ page; absent until the first run. */
@@ -330,7 +380,7 @@ function checkArticles(
         fix: fixFor('article', []),
       });
     a.companies.forEach((c, i) => {
-      if (!companyIds.has(c))
+      if (!companyIds.has(c) && !a.proposedCompanies?.includes(c))
         problems.push({
           file,
           line: lineOf(['companies', i]),

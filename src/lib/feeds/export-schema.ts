@@ -132,9 +132,20 @@ export const ARTICLE_FIELDS: FieldDoc[] = [
   { field: 'feed', type: 'text', description: 'Id of the feed it came from.' },
   { field: 'companies', type: 'list of company ids', description: 'Companies it was tagged with.' },
   {
+    field: 'proposedCompanies',
+    type: 'list of company ids',
+    description:
+      'The ids in companies that have no company page yet: organisations the classifier named, slugs of their names, until an editor adds them.',
+  },
+  {
     field: 'regions',
     type: 'list of region codes',
     description: 'Regions it was tagged with, blocs included.',
+  },
+  {
+    field: 'language',
+    type: 'language code (ISO 639-1)',
+    description: 'The language the article is written in, as detected; und when unknown.',
   },
   { field: 'score', type: 'number, 0–1', description: 'How relevant the classifier judged it.' },
   {
@@ -265,14 +276,15 @@ export function entriesJsonSchema(vocab: Vocabulary, site: URL) {
 export function articlesJsonSchema(site: URL) {
   const stored = z.toJSONSchema(articleSchema, { io: 'input' }) as JsonSchema;
   const { $schema: _s, ...record } = stored;
+  const { review: _held, ...published } = stored.properties ?? {};
   return envelope(
     'articles',
     site,
     document(
       {
         ...record,
-        required: Object.keys(stored.properties ?? {}),
-        properties: { ...stored.properties, url: URL_FORMAT },
+        required: Object.keys(published),
+        properties: { ...published, url: URL_FORMAT },
       },
       ARTICLE_FIELDS,
     ),

@@ -68,10 +68,23 @@ export function entryRecords(entries: readonly EntryRecord[], site: URL): EntryE
   return entries.map((e) => entryRecord(e, site)).sort(byNewest);
 }
 
-export function articleRecords(articles: readonly Article[]): Article[] {
-  return [...articles].sort(
-    (a, b) => b.published.localeCompare(a.published) || a.id.localeCompare(b.id),
-  );
+/**
+ * An article as published: every stored field but `review` (the site publishes no held article),
+ * with the optional ones filled in so every record has the same fields.
+ */
+export type ArticleExport = Omit<Article, 'review' | 'proposedCompanies' | 'language'> & {
+  proposedCompanies: string[];
+  language: string;
+};
+
+export function articleRecords(articles: readonly Article[]): ArticleExport[] {
+  return articles
+    .map(({ review: _held, ...a }) => ({
+      ...a,
+      proposedCompanies: a.proposedCompanies ?? [],
+      language: a.language ?? 'und',
+    }))
+    .sort((a, b) => b.published.localeCompare(a.published) || a.id.localeCompare(b.id));
 }
 
 export interface ExportFile<T> {
@@ -185,9 +198,9 @@ export function entriesCsv(records: readonly EntryExport[]): string {
 }
 
 /** The article fields, but the tag reasons: a list of sentences does not fit a spreadsheet cell. */
-export const ARTICLE_CSV_COLUMNS = ARTICLE_FIELDS.filter((f) => f !== 'why');
+export const ARTICLE_CSV_COLUMNS = ARTICLE_FIELDS.filter((f) => f !== 'why' && f !== 'review');
 
-export function articlesCsv(records: readonly Article[]): string {
+export function articlesCsv(records: readonly ArticleExport[]): string {
   return stringify(
     records.map((a) => ({
       id: a.id,
@@ -199,7 +212,9 @@ export function articlesCsv(records: readonly Article[]): string {
       publisher: spreadsheetSafe(a.publisher),
       feed: a.feed,
       companies: a.companies.join(';'),
+      proposedCompanies: a.proposedCompanies.join(';'),
       regions: a.regions.join(';'),
+      language: a.language,
       score: a.score,
       story: a.story,
       fetchedAt: a.fetchedAt,

@@ -97,7 +97,8 @@ function screenItems(
         dropped: { reason: `the classifier failed: ${(e as Error).message}`, title: item.title },
       };
     }
-    if (!verdict.relevant) return { id: item.id, verdict: 'irrelevant' };
+    // An item too close to call is kept, held back from the site, for an editor to decide.
+    if (!verdict.relevant && !verdict.review) return { id: item.id, verdict: 'irrelevant' };
     return {
       id: item.id,
       verdict: 'relevant',
@@ -112,6 +113,9 @@ function screenItems(
         feed: feed.id,
         score: Math.round(Math.min(1, Math.max(0, verdict.score)) * 1000) / 1000,
         ...withFeedTags(verdict, feed, context.blocsOf),
+        ...(verdict.proposedCompanies ? { proposedCompanies: verdict.proposedCompanies } : {}),
+        language: verdict.language,
+        ...(verdict.review ? { review: true } : {}),
         fetchedAt: fetchedAt.toISOString(),
       },
     };

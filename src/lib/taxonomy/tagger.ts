@@ -84,6 +84,23 @@ function collect(hits: Map<string, string[]>, id: string, word: string) {
   hits.set(id, words);
 }
 
+/**
+ * "American tech firm Clearview", "Australian design platform Canva": a place name right before
+ * a word for a business says where the business is from, not where the story applies.
+ */
+const BUSINESS = new Set(
+  'firm firms company companies startup giant giants conglomerate platform maker developer owner owned group tech'.split(
+    ' ',
+  ),
+);
+function describesOwner(m: TermMatch<RegionTarget>, tokens: readonly Token[]): boolean {
+  if (!m.targets.every((t) => t.kind === 'place')) return false;
+  const next = tokens
+    .slice(m.last + 1, m.last + 3)
+    .filter((t) => t.sentence === tokens[m.last]!.sentence);
+  return next.some((t) => BUSINESS.has(t.folded));
+}
+
 export function createTaxonomyTagger(
   taxonomy: Taxonomy,
   shadows: readonly string[] = [],
@@ -103,7 +120,9 @@ export function createTaxonomyTagger(
     },
 
     regions(source, tokens) {
-      const matches = findTerms(regionIndex, source, tokens).filter((m) => m.targets.length);
+      const matches = findTerms(regionIndex, source, tokens).filter(
+        (m) => m.targets.length && !describesOwner(m, tokens),
+      );
       const hits = new Map<string, string[]>();
       const sure = new Set<string>();
       for (const m of matches) {

@@ -17,13 +17,31 @@ export interface Token {
 const WORD = /[\p{L}\p{N}]+/gu;
 const MARKS = /\p{M}+/gu;
 const ASCII = /^[\x00-\x7f]*$/;
-/** A full stop, question or exclamation mark, semicolon or colon followed by a space ends a sentence. */
-const SENTENCE_END = /[.!?;:]\s/;
+/** A full stop, question or exclamation mark, semicolon or colon followed by a space ends a sentence; so does a CJK full stop. */
+const SENTENCE_END = /[.!?;:]\s|[。！？]/;
 
-/** Lower case, accents stripped ("Autorité" → "autorite"), so editors need not type diacritics. */
+/**
+ * Lower case, accents stripped ("Autorité" → "autorite") and full-width forms made plain
+ * ("ＡＩ" → "ai"), so editors need not type diacritics or the width a Japanese outlet used.
+ */
 export function fold(s: string): string {
   // Most words are plain ASCII: skip the costly Unicode decomposition for them.
-  return ASCII.test(s) ? s.toLowerCase() : s.normalize('NFD').replace(MARKS, '').toLowerCase();
+  return ASCII.test(s) ? s.toLowerCase() : s.normalize('NFKD').replace(MARKS, '').toLowerCase();
+}
+
+/** Chinese and Japanese write words without spaces: such a run is cut into words by ICU's dictionary. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+
+function* words(text: string): Generator<{ word: string; index: number }> {
+  for (const m of text.matchAll(WORD)) {
+    if (!UNSPACED.test(m[0])) {
+      yield { word: m[0], index: m.index };
+      continue;
+    }
+    for (const s of segmenter.segment(m[0]))
+      if (s.isWordLike) yield { word: s.segment, index: m.index + s.index };
+  }
 }
 
 /** Whitespace and dashes between words count as one space; other punctuation must match as written. */
@@ -40,17 +58,16 @@ export function tokenize(text: string, firstSentence = 0, offset = 0): Token[] {
   const tokens: Token[] = [];
   let sentence = firstSentence;
   let lastEnd = 0;
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index;
+  for (const { word, index: start } of words(text)) {
     if (tokens.length && SENTENCE_END.test(text.slice(lastEnd, start))) sentence++;
     tokens.push({
-      raw: m[0],
-      folded: fold(m[0]),
+      raw: word,
+      folded: fold(word),
       start: start + offset,
-      end: start + offset + m[0].length,
+      end: start + offset + word.length,
       sentence,
     });
-    lastEnd = start + m[0].length;
+    lastEnd = start + word.length;
   }
   return tokens;
 }
@@ -66,4 +83,38 @@ export function tokenizeItem(
   const head = tokenize(title);
   const tail = tokenize(text, (head.at(-1)?.sentence ?? 0) + 1, title.length + 1);
   return { source, tokens: head.concat(tail), textStart: head.length };
+}
+
+/**
+ * Korean writes a particle onto the word before it ("메타가", "미국에서"): the word without it is
+ * what a name matches. Longest particles first, so "에서" is cut whole rather than as "서".
+ */
+const PARTICLES = [
+  '에서는',
+  '에서',
+  '으로',
+  '에게',
+  '까지',
+  '부터',
+  '은',
+  '는',
+  '이',
+  '가',
+  '을',
+  '를',
+  '의',
+  '에',
+  '로',
+  '와',
+  '과',
+  '도',
+  '만',
+].map(fold);
+const HANGUL = /\p{Script=Hangul}/u;
+
+/** The folded forms a name may be matched against: the word, and a Korean word without its particle. */
+export function matchForms(t: Token): string[] {
+  if (!HANGUL.test(t.raw)) return [t.folded];
+  const p = PARTICLES.find((x) => t.folded.length > x.length && t.folded.endsWith(x));
+  return p ? [t.folded, t.folded.slice(0, -p.length)] : [t.folded];
 }

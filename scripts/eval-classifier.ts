@@ -1,0 +1,98 @@
+/**
+ * `npm run eval-classifier -- [--json FILE] [--misses] [--min-precision X] [--min-recall X]
+ * [--min-company-f1 X] [--min-region-f1 X] [--min-language-recall X]`: 5-fold cross-validation
+ * over the shared labelled headlines and the editors' labels. Each item is scored by a model
+ * trained without it. Prints relevance precision and recall, company and region micro-F1, the
+ * same per language, and the misses; exits 1 when a figure is under a given floor.
+ */
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ContentError, loadTaxonomy } from '../src/lib/content/load-taxonomy.ts';
+import { crossValidate } from '../src/lib/classify/cross-validate.ts';
+import { LabelledDataError } from '../src/lib/classify/labelled.ts';
+import { byLanguage, score } from '../src/lib/classify/metrics.ts';
+import { loadClassifierRules } from '../src/lib/classify/rules.ts';
+import { loadTrainingData } from '../src/lib/classify/training-data.ts';
+import { perItemMedianMs } from '../src/lib/classify/timing.ts';
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'string' },
+    misses: { type: 'boolean', default: false },
+    'min-precision': { type: 'string' },
+    'min-recall': { type: 'string' },
+    'min-company-f1': { type: 'string' },
+    'min-region-f1': { type: 'string' },
+    'min-language-recall': { type: 'string' },
+  },
+});
+
+let data;
+const taxonomy = loadTaxonomy();
+const rules = loadClassifierRules();
+try {
+  data = loadTrainingData(taxonomy);
+} catch (e) {
+  if (!(e instanceof LabelledDataError || e instanceof ContentError)) throw e;
+  console.error(`eval-classifier: cannot evaluate: ${e.message}`);
+  process.exit(1);
+}
+
+const started = performance.now();
+const scored = crossValidate(data.items, taxonomy, rules);
+const seconds = (performance.now() - started) / 1000;
+const blocsOf = new Map(taxonomy.regions.map((r) => [r.code, r.memberOf]));
+const all = score(scored, blocsOf);
+const languages = byLanguage(scored, blocsOf);
+const msPerItem = perItemMedianMs(taxonomy, rules, data.items);
+
+const pct = (x: number) => x.toFixed(3);
+const row = (name: string, f: typeof all) =>
+  `| ${name} | ${f.items} | ${f.relevant} | ${pct(f.precision)} | ${pct(f.recall)} | ${pct(f.companyF1)} | ${pct(f.regionF1)} |`;
+console.log(
+  `5-fold cross-validation over ${Object.entries(data.sources)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(
+      ' and ',
+    )} (${seconds.toFixed(1)} s; classifying ${msPerItem.toFixed(3)} ms an item, median)\n`,
+);
+console.log('| language | items | relevant | precision | recall | company F1 | region F1 |');
+console.log('|---|---|---|---|---|---|---|');
+console.log(row('all', all));
+for (const l of languages) console.log(row(l.language, l.figures));
+
+if (values.misses) {
+  console.log('\nMisses (relevance wrong, or tags wrong on a relevant item):');
+  for (const s of scored) {
+    const wrongRelevance = s.gold.relevant !== s.predicted.relevant;
+    const wrongTags =
+      s.gold.relevant &&
+      (s.gold.companies.join() !== s.predicted.companies.join() ||
+        s.gold.regions.join() !== s.predicted.regions.join());
+    if (!wrongRelevance && !wrongTags) continue;
+    console.log(
+      `- [${s.language}] ${s.item.title.slice(0, 100)}\n    labelled ${s.gold.relevant ? 'relevant' : 'not relevant'} ${s.gold.companies.join(',')} ${s.gold.regions.join(',')}; scored ${s.score.toFixed(2)} ${s.predicted.companies.join(',')} ${s.predicted.regions.join(',')}`,
+    );
+  }
+}
+
+if (values.json)
+  fs.writeFileSync(
+    values.json,
+    `${JSON.stringify({ sources: data.sources, seconds, msPerItem, all, languages }, null, 2)}\n`,
+  );
+
+const floors: [string, number, string | undefined][] = [
+  ['precision', all.precision, values['min-precision']],
+  ['recall', all.recall, values['min-recall']],
+  ['company F1', all.companyF1, values['min-company-f1']],
+  ['region F1', all.regionF1, values['min-region-f1']],
+];
+const langFloor = values['min-language-recall'];
+if (langFloor)
+  for (const l of languages)
+    if (l.figures.items >= 8) floors.push([`recall in ${l.language}`, l.figures.recall, langFloor]);
+const under = floors.filter(([, v, min]) => min !== undefined && v < Number(min));
+for (const [name, v, min] of under)
+  console.error(`eval-classifier: ${name} is ${pct(v)}, under the floor of ${min}`);
+process.exit(under.length ? 1 : 0);

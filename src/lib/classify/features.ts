@@ -1,0 +1,33 @@
+/**
+ * The features the relevance model weighs: the vocabulary's signals (language-independent, so what
+ * is learned from English carries to other languages), the item's words and word pairs, character
+ * n-grams inside words (they catch inflections and compounds: "KI-Training", "entraînement",
+ * "학습"), and its language. Feature names are readable, so the model file can be reviewed.
+ */
+import type { Token } from '../taxonomy/text.ts';
+import type { Signals } from './relevance.ts';
+
+/** Character n-gram lengths: short enough to share stems across inflections, long enough to mean something. */
+const CHAR_GRAMS = [4, 5] as const;
+/** Words of one or two letters carry little on their own ("de", "la", "to"). */
+const MIN_WORD = 3;
+
+export function itemFeatures(
+  tokens: readonly Token[],
+  signals: Signals,
+  language: string,
+): Set<string> {
+  const out = new Set<string>([`lang:${language}`]);
+  for (const name of signals.found.keys()) out.add(`s:${name}`);
+  let previous: Token | undefined;
+  for (const t of tokens) {
+    const w = t.folded;
+    if (w.length >= MIN_WORD || /[^\p{Script=Latin}\p{N}]/u.test(w)) out.add(`w:${w}`);
+    if (previous && previous.sentence === t.sentence) out.add(`b:${previous.folded}_${w}`);
+    previous = t;
+    const padded = `_${w}_`;
+    for (const n of CHAR_GRAMS)
+      for (let i = 0; i + n <= padded.length; i++) out.add(`c:${padded.slice(i, i + n)}`);
+  }
+  return out;
+}

@@ -1,0 +1,97 @@
+/**
+ * How a classifier is scored against labels (../shared/labelled/LABELS.md): relevance precision
+ * and recall over all items; companies and regions as micro-F1 over the items labelled relevant,
+ * a member state of a bloc counting as that bloc on either side.
+ */
+
+export interface Scored {
+  language: string;
+  gold: { relevant: boolean; companies: string[]; regions: string[] };
+  predicted: { relevant: boolean; companies: string[]; regions: string[] };
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export interface Figures {
+  items: number;
+  relevant: number;
+  precision: number;
+  recall: number;
+  companyF1: number;
+  regionF1: number;
+  relevance: Counts;
+  companies: Counts;
+  regions: Counts;
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+const f1 = (c: Counts) => ratio(2 * c.tp, 2 * c.tp + c.fp + c.fn);
+
+function addSets(into: Counts, gold: ReadonlySet<string>, predicted: ReadonlySet<string>) {
+  for (const g of gold)
+    if (predicted.has(g)) into.tp++;
+    else into.fn++;
+  for (const p of predicted) if (!gold.has(p)) into.fp++;
+}
+
+/** The codes with every bloc they belong to added (IE → IE, EU). */
+export function withBlocs(
+  codes: readonly string[],
+  blocsOf: ReadonlyMap<string, readonly string[]>,
+): Set<string> {
+  const out = new Set(codes);
+  const queue = [...codes];
+  while (queue.length)
+    for (const b of blocsOf.get(queue.shift()!) ?? [])
+      if (!out.has(b)) {
+        out.add(b);
+        queue.push(b);
+      }
+  return out;
+}
+
+export function score(
+  items: readonly Scored[],
+  blocsOf: ReadonlyMap<string, readonly string[]>,
+): Figures {
+  const relevance: Counts = { tp: 0, fp: 0, fn: 0 };
+  const companies: Counts = { tp: 0, fp: 0, fn: 0 };
+  const regions: Counts = { tp: 0, fp: 0, fn: 0 };
+  let relevant = 0;
+  for (const { gold, predicted } of items) {
+    if (gold.relevant && predicted.relevant) relevance.tp++;
+    else if (predicted.relevant) relevance.fp++;
+    else if (gold.relevant) relevance.fn++;
+    if (!gold.relevant) continue;
+    relevant++;
+    addSets(companies, new Set(gold.companies), new Set(predicted.companies));
+    addSets(regions, withBlocs(gold.regions, blocsOf), withBlocs(predicted.regions, blocsOf));
+  }
+  return {
+    items: items.length,
+    relevant,
+    precision: ratio(relevance.tp, relevance.tp + relevance.fp),
+    recall: ratio(relevance.tp, relevance.tp + relevance.fn),
+    companyF1: f1(companies),
+    regionF1: f1(regions),
+    relevance,
+    companies,
+    regions,
+  };
+}
+
+/** Figures per language, most items first. */
+export function byLanguage(
+  items: readonly Scored[],
+  blocsOf: ReadonlyMap<string, readonly string[]>,
+): { language: string; figures: Figures }[] {
+  const groups = new Map<string, Scored[]>();
+  for (const s of items) groups.set(s.language, [...(groups.get(s.language) ?? []), s]);
+  return [...groups]
+    .map(([language, list]) => ({ language, figures: score(list, blocsOf) }))
+    .sort((a, b) => b.figures.items - a.figures.items || a.language.localeCompare(b.language));
+}

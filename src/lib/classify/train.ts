@@ -1,0 +1,168 @@
+/**
+ * Training: from labelled items to a model file. Everything the model knows comes from the items
+ * it is given — weights, names of companies the taxonomy lacks, words that place a story — so
+ * cross-validation can train on some items and honestly score the others.
+ */
+import { createHash } from 'node:crypto';
+import type { Taxonomy } from '../content/load-taxonomy.ts';
+import { tokenizeItem } from '../taxonomy/text.ts';
+import { fitLogistic, type FitOptions } from './fit.ts';
+import { createAnalyser, unplacedKeys, type Learned } from './index.ts';
+import { companySlug, type TrainingItem } from './labelled.ts';
+import { MODEL_VERSION, type Model } from './model.ts';
+import type { ClassifierRules } from './rules.ts';
+
+export const FIT: FitOptions = { minItems: 2, maxFeatures: 1000, steps: 300, learningRate: 0.01 };
+
+/** A word must have placed this many labelled stories, and nearly always the same place, to be learned. */
+const REGION_WORD = { minItems: 3, minShare: 0.8, minLength: 4 };
+/** A language's default region must hold for at least half its unplaced stories, and two of them. */
+const LANGUAGE_REGION = { minItems: 2, minShare: 0.5 };
+
+const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** The text's own spelling of a company the labels name by a name the taxonomy lacks ("Otter.ai"). */
+function namesInText(item: TrainingItem, unknown: readonly string[]): [string, string][] {
+  const { source, tokens } = tokenizeItem(item.title, item.text);
+  const out: [string, string][] = [];
+  for (const id of unknown)
+    for (let i = 0; i < tokens.length; i++)
+      for (let n = 1; n <= 3 && i + n <= tokens.length; n++) {
+        const name = source.slice(tokens[i]!.start, tokens[i + n - 1]!.end);
+        if (companySlug(name) === id) out.push([name, id]);
+      }
+  return out;
+}
+
+function learnCompanies(items: readonly TrainingItem[], taxonomy: Taxonomy): Model['companies'] {
+  const known = new Set(taxonomy.companies.map((c) => c.id));
+  const names = new Map<string, string>();
+  for (const item of items) {
+    if (!item.relevant) continue;
+    for (const [name, id] of namesInText(
+      item,
+      item.companies.filter((c) => !known.has(c)),
+    ))
+      if (!names.has(name)) names.set(name, id);
+  }
+  return Object.fromEntries([...names].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function learnRegionWords(
+  items: readonly TrainingItem[],
+  regionsFound: readonly string[][],
+): Model['regionWords'] {
+  const tokens = items.map((x) => tokenizeItem(x.title, x.text).tokens);
+  // A place is a name: a word the items also write in lower case ("object", "users") is not one.
+  const common = new Set(
+    tokens
+      .flat()
+      .flatMap((t) => (/\p{Ll}/u.test(t.raw) && t.raw === t.raw.toLowerCase() ? [t.folded] : [])),
+  );
+  const seen = new Map<string, number>();
+  const withCode = new Map<string, Map<string, number>>();
+  items.forEach((item, i) => {
+    if (!item.relevant) return;
+    const words = new Set(
+      tokens[i]!.map((t) => t.folded).filter(
+        (w) => w.length >= REGION_WORD.minLength && !/^\d+$/.test(w) && !common.has(w),
+      ),
+    );
+    // Only what the taxonomy missed is worth learning.
+    const missed = item.regions.filter((r) => r !== 'GLOBAL' && !regionsFound[i]!.includes(r));
+    for (const w of words) {
+      seen.set(w, (seen.get(w) ?? 0) + 1);
+      const codes = withCode.get(w) ?? new Map<string, number>();
+      for (const r of missed) codes.set(r, (codes.get(r) ?? 0) + 1);
+      withCode.set(w, codes);
+    }
+  });
+  const out: [string, string][] = [];
+  for (const [w, codes] of withCode)
+    for (const [code, n] of codes)
+      if (n >= REGION_WORD.minItems && n / seen.get(w)! >= REGION_WORD.minShare)
+        out.push([w, code]);
+  return Object.fromEntries(out.sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * A local outlet reporting a change in its own language often names no place: the change is
+ * Europe's, and the reader is in it. Where most labelled stories in a language that name no place
+ * are filed under one region, that region is the language's default.
+ */
+function learnLanguageRegions(
+  items: readonly TrainingItem[],
+  regionsFound: readonly string[][],
+  features: readonly Set<string>[],
+): Model['languageRegions'] {
+  const unplaced = new Map<string, Map<string, number>>();
+  const totals = new Map<string, number>();
+  items.forEach((item, i) => {
+    if (!item.relevant || regionsFound[i]!.join() !== 'GLOBAL') return;
+    for (const key of unplacedKeys(item.language, features[i]!)) {
+      totals.set(key, (totals.get(key) ?? 0) + 1);
+      const codes = unplaced.get(key) ?? new Map<string, number>();
+      for (const r of item.regions) codes.set(r, (codes.get(r) ?? 0) + 1);
+      unplaced.set(key, codes);
+    }
+  });
+  const out: [string, string][] = [];
+  for (const [language, codes] of unplaced) {
+    const [code, n] = [...codes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [];
+    if (
+      code &&
+      code !== 'GLOBAL' &&
+      n! >= LANGUAGE_REGION.minItems &&
+      n! / totals.get(language)! >= LANGUAGE_REGION.minShare
+    )
+      out.push([language, code]);
+  }
+  return Object.fromEntries(out.sort(([a], [b]) => a.localeCompare(b)));
+}
+
+export function trainModel(
+  items: readonly TrainingItem[],
+  sources: Record<string, number>,
+  taxonomy: Taxonomy,
+  rules: ClassifierRules,
+  fit: FitOptions = FIT,
+): Model {
+  const companies = learnCompanies(items, taxonomy);
+  const plain = createAnalyser(taxonomy, rules, {
+    companies,
+    regionWords: {},
+    languageRegions: {},
+  });
+  const analysed = items.map((x) => plain(x));
+  const found = analysed.map((a) => a.regions);
+  const regionWords = learnRegionWords(items, found);
+  const languageRegions = learnLanguageRegions(
+    items,
+    found,
+    analysed.map((a) => a.features),
+  );
+  const learned: Learned = { companies, regionWords, languageRegions };
+  const analyse = createAnalyser(taxonomy, rules, learned);
+  const fitted = fitLogistic(
+    items.map((x) => ({ features: analyse(x).features, relevant: x.relevant })),
+    fit,
+  );
+  const weights = [...fitted.weights]
+    .map(([f, w]) => [f, round(w)] as const)
+    .filter(([, w]) => w !== 0)
+    .sort(([a], [b]) => a.localeCompare(b));
+  return {
+    version: MODEL_VERSION,
+    trainedOn: {
+      items: sources,
+      sha256: createHash('sha256').update(JSON.stringify(items)).digest('hex'),
+    },
+    threshold: 0.5,
+    review: { low: 0.35, high: 0.65 },
+    bias: round(fitted.bias),
+    weights: Object.fromEntries(weights),
+    companies,
+    regionWords,
+    languageRegions,
+  };
+}

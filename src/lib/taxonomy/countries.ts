@@ -1,0 +1,91 @@
+/**
+ * Every ISO 3166 country with the names news uses for it, in the languages the site reads, from
+ * two well-kept data packages instead of lists typed by hand: i18n-iso-countries (names and short
+ * forms in every language) and world-countries (English demonyms, other spellings, and the common
+ * names other languages use). content/regions/ adds what only editors know — regulators, laws,
+ * blocs — and can override a name.
+ */
+import countries from 'i18n-iso-countries';
+import worldCountries from 'world-countries';
+
+/** The languages the site reads news in (ISO 639-1, as i18n-iso-countries names them). */
+export const LANGUAGES = [
+  'en',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pt',
+  'nl',
+  'nb',
+  'da',
+  'sv',
+  'pl',
+  'cs',
+  'ko',
+  'ja',
+  'fi',
+] as const;
+
+/** world-countries keys its translations by ISO 639-3. */
+const WORLD_LANGUAGES = [
+  'ces',
+  'deu',
+  'fin',
+  'fra',
+  'ita',
+  'jpn',
+  'kor',
+  'nld',
+  'pol',
+  'por',
+  'spa',
+  'swe',
+];
+
+/** The site files Great Britain under UK, the code the press and the regulators use. */
+export const siteCode = (alpha2: string) => (alpha2 === 'GB' ? 'UK' : alpha2);
+
+export interface Country {
+  code: string;
+  /** English short name. */
+  name: string;
+  /** Every other name, short form and English demonym. */
+  aliases: string[];
+}
+
+/** A two-letter code written as a word ("IT", "NO", "DE") is far more often something else. */
+const usable = (name: string) => name.replace(/[^\p{L}]/gu, '').length > 2;
+
+export function allCountries(): Country[] {
+  const byCode = new Map<string, Set<string>>();
+  const add = (alpha2: string, names: Iterable<string | undefined>) => {
+    const set = byCode.get(alpha2) ?? new Set<string>();
+    for (const n of names) if (n && usable(n)) set.add(n.trim());
+    byCode.set(alpha2, set);
+  };
+  for (const language of LANGUAGES)
+    for (const [alpha2, names] of Object.entries(countries.getNames(language, { select: 'all' })))
+      add(alpha2, names);
+  for (const c of worldCountries) {
+    const demonyms = Object.values(c.demonyms?.eng ?? {});
+    add(c.cca2, [
+      c.name.common,
+      ...c.altSpellings,
+      ...demonyms,
+      // "Italians", "Brazilians": the plural news writes of a people.
+      ...demonyms.filter((d) => /[^s]$/.test(d) && !/(ese|ish|ch)$/.test(d)).map((d) => `${d}s`),
+      ...WORLD_LANGUAGES.flatMap((l) => {
+        const t = c.translations[l];
+        return t ? [t.common, t.official] : [];
+      }),
+    ]);
+  }
+  return [...byCode]
+    .map(([alpha2, names]) => {
+      const name = countries.getName(alpha2, 'en') ?? alpha2;
+      names.delete(name);
+      return { code: siteCode(alpha2), name, aliases: [...names].sort() };
+    })
+    .sort((a, b) => a.code.localeCompare(b.code));
+}

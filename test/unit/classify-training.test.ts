@@ -1,0 +1,197 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assignFolds, crossValidate } from '../../src/lib/classify/cross-validate.ts';
+import { createClassifier } from '../../src/lib/classify/index.ts';
+import {
+  companyIdResolver,
+  readLabelledFile,
+  toTrainingItems,
+} from '../../src/lib/classify/labelled.ts';
+import { score } from '../../src/lib/classify/metrics.ts';
+import { serialiseModel } from '../../src/lib/classify/model.ts';
+import { loadClassifierRules } from '../../src/lib/classify/rules.ts';
+import { trainModel } from '../../src/lib/classify/train.ts';
+import { loadTaxonomy } from '../../src/lib/content/load-taxonomy.ts';
+
+const taxonomy = loadTaxonomy('content');
+const rules = loadClassifierRules('content');
+const SMALL = 'test/fixtures/labelled/small.json';
+const items = toTrainingItems(readLabelledFile(SMALL), taxonomy);
+const NODE = path.resolve('node_modules/.bin/node');
+
+describe('labelled items', () => {
+  it('maps labelled company names to the taxonomy’s ids, products to their owner, others to slugs', () => {
+    const idOf = companyIdResolver(taxonomy);
+    expect(idOf('Meta')).toBe('meta');
+    expect(idOf('Instagram')).toBe('meta');
+    expect(idOf('Tumblr')).toBe('automattic');
+    expect(idOf('Otter.ai')).toBe('otter-ai');
+    expect(idOf('WW International')).toBe('ww-international');
+  });
+
+  it('names the file, the item and the field of a malformed item', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'labelled-')), 'bad.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify([
+        { title: 'ok', relevant: true },
+        { title: 'x', relevant: 'yes' },
+      ]),
+    );
+    expect(() => readLabelledFile(file)).toThrow(`${file}: item 1, field relevant`);
+    fs.writeFileSync(file, '[{');
+    expect(() => readLabelledFile(file)).toThrow(`${file}: is not valid JSON`);
+  });
+});
+
+describe('training', () => {
+  it('gives the same file for the same data', () => {
+    const a = serialiseModel(trainModel(items, { test: items.length }, taxonomy, rules));
+    const b = serialiseModel(trainModel(items, { test: items.length }, taxonomy, rules));
+    expect(a).toBe(b);
+  });
+
+  it('learns weights from the data: a model trained on it keeps its relevant items and drops its decoys', () => {
+    const model = trainModel(items, { test: items.length }, taxonomy, rules);
+    const classify = createClassifier(taxonomy, rules, model);
+    const kept = items.filter((x) => classify(x).relevant === x.relevant).length;
+    expect(kept / items.length).toBeGreaterThanOrEqual(0.9);
+    expect(Object.keys(model.weights).length).toBeGreaterThan(10);
+    expect(model.trainedOn.items).toEqual({ test: 16 });
+  });
+
+  it('learns the name of a company the taxonomy lacks from the labels, and proposes it', () => {
+    const model = trainModel(items, { test: items.length }, taxonomy, rules);
+    expect(model.companies).toEqual({ Photoshare: 'photoshare' });
+    const c = createClassifier(
+      taxonomy,
+      rules,
+      model,
+    )({
+      title: 'Users ask how to stop Photoshare using their pictures for AI',
+      text: '',
+    });
+    expect(c.companies).toContain('photoshare');
+    expect(c.proposedCompanies).toEqual(['photoshare']);
+  });
+});
+
+describe('cross-validation', () => {
+  it('puts every item in one fold, spreads each language and label over the folds, and never changes', () => {
+    const folds = assignFolds(items, 5);
+    expect(folds).toEqual(assignFolds(items, 5));
+    const relevantPerFold = [0, 1, 2, 3, 4].map(
+      (f) => items.filter((x, i) => x.relevant && folds[i] === f).length,
+    );
+    expect(Math.max(...relevantPerFold) - Math.min(...relevantPerFold)).toBeLessThanOrEqual(1);
+  });
+
+  it('scores every item with a model that never saw it', () => {
+    // A name labelled once is learned by the full model but by none of the fold models that
+    // score that one item.
+    const unique = {
+      title: 'Users say Zorblax trained AI on their private chats',
+      text: 'The app never asked them.',
+      language: 'en',
+      relevant: true,
+      companies: ['zorblax'],
+      regions: ['GLOBAL'],
+    };
+    const all = [...items, unique];
+    expect(trainModel(all, {}, taxonomy, rules).companies).toHaveProperty('Zorblax', 'zorblax');
+    const scored = crossValidate(all, taxonomy, rules);
+    expect(scored).toHaveLength(all.length);
+    expect(scored.find((s) => s.item === unique)!.predicted.companies).not.toContain('zorblax');
+  });
+});
+
+describe('scoring', () => {
+  const blocsOf = new Map([['IE', ['EU']]]);
+  const item = (gold: string[], predicted: string[]) => ({
+    language: 'en',
+    gold: { relevant: true, companies: [], regions: gold },
+    predicted: { relevant: true, companies: [], regions: predicted },
+  });
+
+  it('counts a member state as its bloc on either side', () => {
+    expect(score([item(['IE'], ['EU'])], blocsOf).regions).toEqual({ tp: 1, fp: 0, fn: 1 });
+    expect(score([item(['EU'], ['IE'])], blocsOf).regions).toEqual({ tp: 1, fp: 1, fn: 0 });
+  });
+
+  it('scores tags on the items labelled relevant only', () => {
+    const decoy = {
+      language: 'en',
+      gold: { relevant: false, companies: [], regions: [] },
+      predicted: { relevant: true, companies: ['meta'], regions: ['GLOBAL'] },
+    };
+    const f = score([decoy], blocsOf);
+    expect(f.companies).toEqual({ tp: 0, fp: 0, fn: 0 });
+    expect(f.precision).toBe(0);
+  });
+});
+
+describe('npm run train-classifier and eval-classifier', () => {
+  const scratch = () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'train-'));
+    for (const part of ['regions', 'companies', 'classifier.yaml', 'classifier-model.json'])
+      fs.cpSync(path.join('content', part), path.join(dir, part), { recursive: true });
+    return dir;
+  };
+  const run = (script: string, env: Record<string, string>, args: string[] = []) =>
+    spawnSync(NODE, [path.resolve(`scripts/${script}.ts`), ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+      timeout: 120_000,
+    });
+
+  it('stops without the shared corpus, saying what is missing, and leaves the model as it is', () => {
+    const dir = scratch();
+    const before = fs.readFileSync(path.join(dir, 'classifier-model.json'), 'utf8');
+    const r = run('train-classifier', {
+      AIDW_CONTENT_DIR: dir,
+      AIDW_LABELLED: path.join(dir, 'none.json'),
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /none\.json: is missing — the labelled headlines live outside the repository/,
+    );
+    expect(fs.readFileSync(path.join(dir, 'classifier-model.json'), 'utf8')).toBe(before);
+  });
+
+  it('writes a model the classifier then uses', () => {
+    const dir = scratch();
+    const r = run('train-classifier', {
+      AIDW_CONTENT_DIR: dir,
+      AIDW_LABELLED: path.resolve(SMALL),
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const model = JSON.parse(fs.readFileSync(path.join(dir, 'classifier-model.json'), 'utf8'));
+    expect(model.trainedOn.items).toEqual({ 'shared headlines': 16, "editors' labels": 0 });
+    expect(model.companies).toEqual({ Photoshare: 'photoshare' });
+  });
+
+  it('prints the cross-validated figures per language, writes them as JSON and fails under a floor', () => {
+    const dir = scratch();
+    const json = path.join(dir, 'figures.json');
+    const env = { AIDW_CONTENT_DIR: dir, AIDW_LABELLED: path.resolve(SMALL) };
+    const r = run('eval-classifier', env, ['--json', json, '--misses']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      /5-fold cross-validation over 16 shared headlines and 0 editors' labels/,
+    );
+    expect(r.stdout).toMatch(
+      /\| all \| 16 \| 8 \| \d\.\d{3} \| \d\.\d{3} \| \d\.\d{3} \| \d\.\d{3} \|/,
+    );
+    expect(r.stdout).toMatch(/\| en \| 16 \|/);
+    const figures = JSON.parse(fs.readFileSync(json, 'utf8'));
+    expect(figures.all.items).toBe(16);
+    const strict = run('eval-classifier', env, ['--min-precision', '1.01']);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toMatch(
+      /eval-classifier: precision is \d\.\d{3}, under the floor of 1\.01/,
+    );
+  });
+});
