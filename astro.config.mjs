@@ -27,6 +27,14 @@ export default defineConfig({
   ...(cacheDir ? { cacheDir } : {}),
   site,
   trailingSlash: 'always',
+  /*
+   * Entries renamed after a correction keep their old address working: readers, feeds and other
+   * sites link to it.
+   */
+  redirects: {
+    '/entries/2025-02-26-canada-opc-investigates-x-ai-training/':
+      '/entries/2025-02-27-canada-opc-investigates-x-ai-training/',
+  },
   integrations: [sitemap()],
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1', port: 4321 },
