@@ -32,6 +32,7 @@ export interface EntryExport {
     optOut?: OptOut;
     optOutUrl?: string;
     note?: string;
+    confirms?: true;
   }[];
   effective?: string;
   articles: string[];
