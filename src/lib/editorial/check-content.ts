@@ -10,6 +10,7 @@ import { classifierRulesSchema } from '../classify/rules.ts';
 import { feedsFileSchema } from '../content/feeds.ts';
 import { overridesSchema, type Overrides } from '../content/overrides.ts';
 import { contentDir } from '../content/paths.ts';
+import { primarySourcesSchema, type PrimarySources } from '../content/primary-sources.ts';
 import { companySchema, regionSchema } from '../content/taxonomy.ts';
 import { healthReportSchema } from '../ingest/health.ts';
 import { applyOverrides } from '../timeline/items.ts';
@@ -18,6 +19,8 @@ import { duplicateEntries, entryArticleLinks } from './cross-checks.ts';
 import { displayPath } from './display-path.ts';
 import { fixFor } from './fixes.ts';
 import { type Problem, sortProblems } from './problem.ts';
+import { sourceWarnings } from './source-checks.ts';
+import { confirmationProblems, staleStatusWarnings, type CheckNames } from './status-checks.ts';
 import { syntaxProblems, validateValue } from './validate-file.ts';
 import { parseYamlSource } from './yaml-source.ts';
 
@@ -88,12 +91,18 @@ export function checkContent(
     blocsOf: regions.blocsOf,
   };
 
+  const names: CheckNames = {
+    company: (id) => companies.names.get(id) ?? id,
+    region: (code) => regions.names.get(code) ?? code,
+  };
+
   const feedCount = checkFeedsFile(ctx, vocab);
   checkClassifierFile(ctx);
   checkHealthFile(ctx);
   const articles = checkArticles(ctx, companies.ids, regions.codes);
   const overrides = checkOverrides(ctx, articles.valid, companies.ids, regions.codes);
   const entries = checkEntries(ctx, vocab, today);
+  const primarySources = checkPrimarySources(ctx, vocab);
 
   // Stories as corrected by editors; hidden articles still exist, so entries may cite them.
   const corrected = applyOverrides(
@@ -108,6 +117,11 @@ export function checkContent(
   ctx.problems.push(
     ...duplicateEntries(entries.valid),
     ...entryArticleLinks(entries.valid, corrected),
+    ...confirmationProblems(entries.valid, names),
+  );
+  ctx.warnings.push(
+    ...sourceWarnings(entries.valid, primarySources),
+    ...staleStatusWarnings(entries.valid, today, names),
   );
 
   return {
@@ -126,6 +140,7 @@ export function checkContent(
 function checkCompanies(ctx: Context) {
   const { problems } = ctx;
   const ids = new Set<string>();
+  const names = new Map<string, string>();
   const parents: { file: string; line: number | undefined; parent: string }[] = [];
   const files = readFiles(ctx, path.join(ctx.root, 'companies'), /\.ya?ml$/, '.yaml');
   for (const { name, abs, file } of files) {
@@ -145,6 +160,7 @@ function checkCompanies(ctx: Context) {
     }
     const { problems: found, data } = validateValue(file, 'company', src, companySchema);
     problems.push(...found);
+    if (data) names.set(id.toLowerCase(), data.name);
     if (data?.parent) parents.push({ file, line: src.lineOf(['parent']), parent: data.parent });
   }
   // Only now is every id known: a parent may sort after its subsidiary.
@@ -157,12 +173,13 @@ function checkCompanies(ctx: Context) {
         problem: `unknown company id "${p.parent}"; valid values: ${sorted(ids)}`,
         fix: fixFor('company', ['parent']),
       });
-  return { ids, count: files.length };
+  return { ids, names, count: files.length };
 }
 
 function checkRegions(ctx: Context) {
   const { problems } = ctx;
   const codes = new Set<string>();
+  const names = new Map<string, string>();
   const blocsOf = new Map<string, string[]>();
   const memberships: { file: string; line: number | undefined; bloc: string; i: number }[] = [];
   const files = readFiles(ctx, path.join(ctx.root, 'regions'), /\.ya?ml$/, '.yaml');
@@ -182,6 +199,7 @@ function checkRegions(ctx: Context) {
       continue;
     }
     codes.add(data.code);
+    names.set(data.code, data.name);
     blocsOf.set(data.code, data.memberOf);
     if (data.code !== fromName)
       problems.push({
@@ -204,7 +222,7 @@ function checkRegions(ctx: Context) {
         problem: `unknown region code "${m.bloc}"; valid values: ${sorted(codes)}`,
         fix: fixFor('region', ['memberOf']),
       });
-  return { codes, blocsOf, count: files.length };
+  return { codes, names, blocsOf, count: files.length };
 }
 
 /**
@@ -421,6 +439,32 @@ function checkOverrides(
         fix: fixFor('overrides', ['story']),
       });
   }
+  return data;
+}
+
+/**
+ * primary-sources.yaml: optional; without it check cannot tell an aggregator from a primary
+ * source and skips that warning. Returns the list when the file is there and valid.
+ */
+function checkPrimarySources(
+  { root, show, problems }: Context,
+  vocab: Vocabulary,
+): PrimarySources | undefined {
+  const abs = path.join(root, 'primary-sources.yaml');
+  if (!fs.existsSync(abs)) return undefined;
+  const file = show(abs);
+  const src = parseYamlSource(read(abs));
+  if (src.errors.length) {
+    problems.push(...syntaxProblems(file, src));
+    return undefined;
+  }
+  const { problems: found, data } = validateValue(
+    file,
+    'primary-sources',
+    src,
+    primarySourcesSchema(vocab),
+  );
+  problems.push(...found);
   return data;
 }
 
