@@ -67,6 +67,21 @@ describe('check warnings', () => {
     expect(r.stdout).toContain('no problems');
   });
 
+  it('hands the stale statuses, with company and region names, to reports such as the update summary', () => {
+    const { staleStatuses } = checkContent(content);
+    expect(staleStatuses).toEqual([
+      expect.objectContaining({
+        company: 'linkedin',
+        companyName: 'LinkedIn',
+        region: 'CA',
+        regionName: 'Canada',
+        training: 'paused',
+        lastConfirmed: '2020-12-10',
+        entryId: '2020-12-10-linkedin-pauses-canada',
+      }),
+    ]);
+  });
+
   it('fails, naming the field, when primary-sources.yaml lists an address instead of a domain', () => {
     fs.writeFileSync(
       path.join(content, 'primary-sources.yaml'),

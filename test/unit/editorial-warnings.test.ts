@@ -10,6 +10,7 @@ import { formatProblem, type Problem } from '../../src/lib/editorial/problem.ts'
 import { bracketedPublisher, sourceWarnings } from '../../src/lib/editorial/source-checks.ts';
 import {
   confirmationProblems,
+  staleStatusesOf,
   staleStatusWarnings,
   type CheckNames,
 } from '../../src/lib/editorial/status-checks.ts';
@@ -238,7 +239,7 @@ describe('statuses not confirmed for twelve months', () => {
 
   it('are listed with company, region, status and the date they were last set or confirmed', () => {
     const e = pause();
-    expect(lines(staleStatusWarnings([e], today, names))).toEqual([
+    expect(lines(staleStatusWarnings([e], staleStatusesOf([e], today, names)))).toEqual([
       `${e.file}:13 status[0] — LinkedIn in Canada: "Paused" was last set or confirmed on 2024-12-10, over 12 months ago — check it is still the case and add an entry from a newer source with this status and confirms: true, or record what changed`,
     ]);
   });
@@ -250,11 +251,11 @@ describe('statuses not confirmed for twelve months', () => {
       sources: source('https://priv.gc.ca/en/b', 'Still paused', 'OPC'),
       status: '  - { region: CA, training: paused, confirms: true }',
     });
-    expect(staleStatusWarnings([pause(), confirm], today, names)).toEqual([]);
+    expect(staleStatusesOf([pause(), confirm], today, names)).toEqual([]);
   });
 
   it('leave out a status set within the last twelve months', () => {
-    expect(staleStatusWarnings([pause('2026-01-10')], today, names)).toEqual([]);
+    expect(staleStatusesOf([pause('2026-01-10')], today, names)).toEqual([]);
   });
 });
 

@@ -20,7 +20,13 @@ import { displayPath } from './display-path.ts';
 import { fixFor } from './fixes.ts';
 import { type Problem, sortProblems } from './problem.ts';
 import { sourceWarnings } from './source-checks.ts';
-import { confirmationProblems, staleStatusWarnings, type CheckNames } from './status-checks.ts';
+import {
+  confirmationProblems,
+  staleStatusesOf,
+  staleStatusWarnings,
+  type CheckNames,
+  type NamedStaleStatus,
+} from './status-checks.ts';
 import { syntaxProblems, validateValue } from './validate-file.ts';
 import { parseYamlSource } from './yaml-source.ts';
 
@@ -32,6 +38,11 @@ export interface CheckReport {
    * machine-made clash ingest could not resolve): printed, never failing.
    */
   warnings: Problem[];
+  /**
+   * The statuses not set or confirmed for twelve months (also among the warnings), with company
+   * and region names, for reports such as the scheduled update's summary.
+   */
+  staleStatuses: NamedStaleStatus[];
   /** How many files of each sort were read. */
   counts: { entries: number; companies: number; regions: number; articles: number; feeds: number };
 }
@@ -119,14 +130,16 @@ export function checkContent(
     ...entryArticleLinks(entries.valid, corrected),
     ...confirmationProblems(entries.valid, names),
   );
+  const stale = staleStatusesOf(entries.valid, today, names);
   ctx.warnings.push(
     ...sourceWarnings(entries.valid, primarySources),
-    ...staleStatusWarnings(entries.valid, today, names),
+    ...staleStatusWarnings(entries.valid, stale),
   );
 
   return {
     problems: sortProblems(ctx.problems),
     warnings: sortProblems(ctx.warnings),
+    staleStatuses: stale,
     counts: {
       entries: entries.count,
       companies: companies.count,

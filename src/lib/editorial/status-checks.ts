@@ -3,7 +3,7 @@
  * the status actually in force (a problem otherwise), and a status nobody has set or confirmed for
  * twelve months is worth a fresh look (a warning).
  */
-import { FRESH_MONTHS, staleStatuses } from '../compare/freshness.ts';
+import { FRESH_MONTHS, staleStatuses, type StaleStatus } from '../compare/freshness.ts';
 import { StatusIndex } from '../compare/matrix.ts';
 import { statusEvents, TRAINING_INFO } from '../compare/status.ts';
 import { isoDay } from '../content/fields.ts';
@@ -77,24 +77,40 @@ export function confirmationProblems(
   return problems;
 }
 
-/**
- * One warning per company and region whose status was last set or confirmed more than twelve
- * months before `today`, placed on the entry line that last stated it.
- */
-export function staleStatusWarnings(
+/** A stale status with the names a reader knows the company and region by. */
+export interface NamedStaleStatus extends StaleStatus {
+  companyName: string;
+  regionName: string;
+}
+
+/** The statuses last set or confirmed more than twelve months before `today`, by company and region. */
+export function staleStatusesOf(
   entries: readonly CheckedEntry[],
   today: Date,
   names: CheckNames,
+): NamedStaleStatus[] {
+  const { events } = eventsOf(entries);
+  return staleStatuses(events, isoDay(today), FRESH_MONTHS).map((s) => ({
+    ...s,
+    companyName: names.company(s.company),
+    regionName: names.region(s.region),
+  }));
+}
+
+/** One warning per stale status, placed on the entry line that last stated it. */
+export function staleStatusWarnings(
+  entries: readonly CheckedEntry[],
+  stale: readonly NamedStaleStatus[],
 ): Problem[] {
-  const { events, byId } = eventsOf(entries);
-  return staleStatuses(events, isoDay(today), FRESH_MONTHS).map((s) => {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return stale.map((s) => {
     const entry = byId.get(s.entryId)!;
     const i = s.statusIndex ?? 0;
     return {
       file: entry.file,
       line: entry.lineOf(['status', i]),
       field: `status[${i}]`,
-      problem: `${names.company(s.company)} in ${names.region(s.region)}: "${TRAINING_INFO[s.training].label}" was last set or confirmed on ${s.lastConfirmed}, over ${FRESH_MONTHS} months ago`,
+      problem: `${s.companyName} in ${s.regionName}: "${TRAINING_INFO[s.training].label}" was last set or confirmed on ${s.lastConfirmed}, over ${FRESH_MONTHS} months ago`,
       fix: 'check it is still the case and add an entry from a newer source with this status and confirms: true, or record what changed',
     };
   });
