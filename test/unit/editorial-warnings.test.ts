@@ -146,6 +146,21 @@ describe('two sources of one entry that are one page', () => {
     ]);
   });
 
+  it('are flagged when only the scheme, www. or a trailing slash differ', () => {
+    const e = entry({
+      date: '2024-12-10',
+      sources: [
+        source(
+          'https://www.priv.gc.ca/en/opc-news/nr-c_241210b/',
+          'Privacy Commissioner welcomes commitment from LinkedIn',
+          'OPC',
+        ),
+        source('http://priv.gc.ca/en/opc-news/nr-c_241210b', 'The same release', 'OPC'),
+      ].join('\n'),
+    });
+    expect(sourceWarnings([e], primary).map((w) => w.field)).toEqual(['sources[1].url']);
+  });
+
   it('are not flagged when they are different pages of one site', () => {
     const e = entry({
       date: '2024-12-10',

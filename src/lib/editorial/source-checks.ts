@@ -67,11 +67,28 @@ function bracketWarnings(e: CheckedEntry): Problem[] {
   return out;
 }
 
+/**
+ * Which page a source is: its canonical URL (tracking parameters and fragment dropped, as ingest
+ * stores articles), further ignoring what never names a different page: http or https, a leading
+ * `www.` and a trailing slash.
+ */
+export function pageKey(url: string): string {
+  const canonical = urlKey(url);
+  try {
+    const u = new URL(canonical);
+    const host = u.hostname.replace(/^www\./, '');
+    const path = u.pathname.replace(/\/+$/, '');
+    return `${host}${u.port ? `:${u.port}` : ''}${path}${u.search}`;
+  } catch {
+    return canonical;
+  }
+}
+
 function samePageWarnings(e: CheckedEntry): Problem[] {
   const out: Problem[] = [];
   const first = new Map<string, number>();
   e.data.sources.forEach((s, i) => {
-    const key = urlKey(s.url);
+    const key = pageKey(s.url);
     const earlier = first.get(key);
     if (earlier === undefined) {
       first.set(key, i);
@@ -81,7 +98,7 @@ function samePageWarnings(e: CheckedEntry): Problem[] {
       file: e.file,
       line: e.lineOf(['sources', i, 'url']),
       field: `sources[${i}].url`,
-      problem: `is the same page as sources[${earlier}] (${key})`,
+      problem: `is the same page as sources[${earlier}] (${urlKey(e.data.sources[earlier]!.url)})`,
       fix: 'delete one of the two, or cite a different page that reports the event',
     });
   });
