@@ -187,7 +187,7 @@ describe('an entry whose only sources are aggregators', () => {
   it('is flagged when a primary domain is known for its company or region, naming both', () => {
     const e = onlyAggregators();
     expect(lines(sourceWarnings([e], primary))).toEqual([
-      `${e.file}:8 sources — cites only aggregators (particle.news), while the regulator's or company's own pages are known for this entry: priv.gc.ca, linkedin.com — add the regulator’s or company’s own page (or the outlet that first reported it) as a source; the list of such domains is content/primary-sources.yaml`,
+      `${e.file}:8 sources — cites only aggregators (particle.news), while the regulator's or company's own pages are known for this entry: linkedin.com, priv.gc.ca — add the regulator’s or company’s own page (or the outlet that first reported it) as a source; the list of such domains is content/primary-sources.yaml`,
     ]);
   });
 
@@ -211,6 +211,19 @@ describe('an entry whose only sources are aggregators', () => {
       sources: source('https://pubt.io/view/123', 'Meta press release', 'Public'),
     });
     expect(sourceWarnings([unknown], primary)).toEqual([]);
+  });
+
+  it('names at most four of the known primary domains', () => {
+    const many = primarySourcesSchema(vocab).parse({
+      primary: ['a.ca', 'b.ca', 'c.ca', 'd.ca', 'e.ca', 'f.ca'].map((domain) => ({
+        domain,
+        regions: ['CA'],
+      })),
+      aggregators: ['particle.news'],
+    });
+    expect(sourceWarnings([onlyAggregators()], many)[0]!.problem).toMatch(
+      /known for this entry: a\.ca, b\.ca, c\.ca, d\.ca and 2 more$/,
+    );
   });
 
   it('is not checked without a list of primary domains', () => {

@@ -105,16 +105,23 @@ function samePageWarnings(e: CheckedEntry): Problem[] {
   return out;
 }
 
-/** The primary domains that speak for one of the entry's companies or regions. */
+/** The primary domains that speak for one of the entry's companies or regions, companies' first. */
 function knownPrimaries(e: CheckedEntry, sources: PrimarySources): string[] {
-  return sources.primary
-    .filter(
-      (p) =>
-        p.companies.some((c) => e.data.companies.includes(c)) ||
-        p.regions.some((r) => e.data.regions.includes(r)),
-    )
-    .map((p) => p.domain);
+  const forCompany = sources.primary.filter((p) =>
+    p.companies.some((c) => e.data.companies.includes(c)),
+  );
+  const forRegion = sources.primary.filter((p) =>
+    p.regions.some((r) => e.data.regions.includes(r)),
+  );
+  return [...forCompany, ...forRegion].map((p) => p.domain);
 }
+
+/** Enough domains to point the way, without a wall of them for an entry about many regions. */
+const SHOWN_DOMAINS = 4;
+const listed = (domains: readonly string[]) =>
+  domains.length > SHOWN_DOMAINS
+    ? `${domains.slice(0, SHOWN_DOMAINS).join(', ')} and ${domains.length - SHOWN_DOMAINS} more`
+    : domains.join(', ');
 
 function aggregatorWarnings(e: CheckedEntry, sources: PrimarySources): Problem[] {
   const hosts = e.data.sources.map((s) => hostOf(s.url));
@@ -128,7 +135,7 @@ function aggregatorWarnings(e: CheckedEntry, sources: PrimarySources): Problem[]
       file: e.file,
       line: e.lineOf(['sources']),
       field: 'sources',
-      problem: `cites only aggregators (${used.join(', ')}), while the regulator's or company's own pages are known for this entry: ${primaries.join(', ')}`,
+      problem: `cites only aggregators (${used.join(', ')}), while the regulator's or company's own pages are known for this entry: ${listed(primaries)}`,
       fix: 'add the regulator’s or company’s own page (or the outlet that first reported it) as a source; the list of such domains is content/primary-sources.yaml',
     },
   ];
