@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
+import { entryRedirects } from './src/lib/content/moved-entries.ts';
 import { classifyHref } from './src/lib/markdown/external-links.ts';
 
 /** The public address; feeds, canonical links and the sitemap need absolute URLs. */
@@ -27,6 +28,8 @@ export default defineConfig({
   ...(cacheDir ? { cacheDir } : {}),
   site,
   trailingSlash: 'always',
+  // Entries renamed after a correction keep their old address (src/lib/content/moved-entries.ts).
+  redirects: entryRedirects(),
   integrations: [sitemap()],
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1', port: 4321 },

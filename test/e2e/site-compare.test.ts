@@ -5,9 +5,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Cell } from '../../src/lib/compare/matrix.ts';
+import { isStale, newestEntryDay } from '../../src/lib/compare/freshness.ts';
 import { sideBySide } from '../../src/lib/compare/side-by-side.ts';
 import { OPT_OUT_LABELS, TRAINING_INFO } from '../../src/lib/compare/status.ts';
 import { comparisonModel, isoToday } from '../../src/lib/compare/view.ts';
+import { formatDay, formatMonth, formatShortDay } from '../../src/lib/timeline/dates.ts';
 import { launchBrowser } from './browser.ts';
 import { loadSiteContent } from './site-content.ts';
 
@@ -105,7 +107,11 @@ describe('the comparison matrix', () => {
 
   it('is a real table: caption, column and row headers, text in every cell', async () => {
     const page = await open('/compare/');
-    expect(await page.locator('table.matrix caption').innerText()).toMatch(/today/);
+    // The heading gives the newest entry's date, not today's: the matrix is only as new as that.
+    const newest = newestEntryDay(content.items, isoToday())!;
+    const caption = page.locator('table.matrix caption');
+    expect(await caption.innerText()).toContain(`up to our newest entry (${formatDay(newest)})`);
+    expect(await caption.locator('time').getAttribute('datetime')).toBe(newest);
     const cols = await page.locator('table.matrix thead th[scope="col"]').allInnerTexts();
     expect(cols[0]).toBe('Company');
     expect(cols.slice(1)).toEqual(model.columns.map((c) => (c === 'GLOBAL' ? 'Global' : c)));
@@ -142,6 +148,72 @@ describe('the comparison matrix', () => {
     expect(await page.locator('h1').innerText()).toBeTruthy();
     expect(await page.locator('table.status-table').innerText()).toContain('LinkedIn');
     await page.close();
+  });
+});
+
+describe('when each status was last confirmed', () => {
+  const today = isoToday();
+  const matrix = model.matrixAt(today);
+  const cells = matrix.rows.flatMap((r) => r.cells).filter((c) => c.current);
+
+  it('shows every matrix cell with a status the date of the newest entry that set or confirmed it', async () => {
+    const page = await open('/compare/');
+    const shown = await page.locator('table.matrix td').evaluateAll((tds) =>
+      tds.map((td) => ({
+        key: `${td.getAttribute('data-company')}/${td.getAttribute('data-region')}`,
+        text: td.querySelector('.status-confirmed')?.textContent?.replace(/\s+/g, ' ').trim(),
+        datetime: td.querySelector('.status-confirmed time')?.getAttribute('datetime'),
+      })),
+    );
+    const byKey = new Map(shown.map((s) => [s.key, s]));
+    for (const cell of cells) {
+      const s = byKey.get(`${cell.company}/${cell.region}`)!;
+      const day = cell.confirmed!.date;
+      expect(s.datetime, `${cell.company}/${cell.region}`).toBe(day);
+      // Visible words, read out as they are seen: not a tooltip.
+      const date = cell.inheritedFrom ? formatMonth(day) : formatShortDay(day);
+      expect(s.text).toContain(`confirmed ${date}`);
+      expect(s.text?.includes('old'), `${cell.company}/${cell.region} flagged old`).toBe(
+        isStale(day, today),
+      );
+    }
+    await page.close();
+  });
+
+  it('links a status confirmed by a later entry to that entry, while the cell still links the one that set it', async () => {
+    const confirmed = cells.find((c) => !c.inheritedFrom && c.confirmed !== c.current);
+    expect(confirmed, 'some entry confirms a status with confirms: true').toBeDefined();
+    const page = await open('/compare/');
+    const td = page.locator(
+      `table.matrix td[data-company="${confirmed!.company}"][data-region="${confirmed!.region}"]`,
+    );
+    expect(await td.locator('.status-confirmed a').getAttribute('href')).toBe(
+      confirmed!.confirmed!.entryHref,
+    );
+    expect(await td.locator('.status-source a').first().getAttribute('href')).toBe(
+      confirmed!.current!.entryHref,
+    );
+    await page.close();
+  });
+
+  it('shows the date on company and region pages too', async () => {
+    const cell = cells.find((c) => c.company === 'linkedin' && c.region === 'CA')!;
+    for (const path of ['/companies/linkedin/', '/regions/ca/']) {
+      const page = await open(path);
+      const shown = page.locator(
+        'table.status-table td[data-company="linkedin"][data-region="CA"]',
+      );
+      expect(await shown.locator('.status-confirmed time').getAttribute('datetime')).toBe(
+        cell.confirmed!.date,
+      );
+      expect(await shown.locator('.status-confirmed').innerText()).toContain(
+        `Last confirmed ${formatShortDay(cell.confirmed!.date)}`,
+      );
+      expect(await page.locator('table.status-table caption').innerText()).toContain(
+        'up to our newest entry',
+      );
+      await page.close();
+    }
   });
 });
 

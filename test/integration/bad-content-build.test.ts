@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadTaxonomy } from '../../src/lib/content/load-taxonomy.ts';
+import { MOVED_ENTRIES } from '../../src/lib/content/moved-entries.ts';
 import { splitFrontMatter } from '../../src/lib/editorial/yaml-source.ts';
 import { astroCacheDirOf, buildSite } from '../support/site-build.ts';
 
@@ -75,8 +76,16 @@ describe('building the real content', () => {
           (d) => d.isDirectory() && fs.existsSync(path.join(out, 'entries', d.name, 'index.html')),
         )
         .map((d) => d.name)
+        .filter((name) => !(name in MOVED_ENTRIES))
         .sort();
       expect(pages).toEqual(published.map((e) => e.slug).sort());
+
+      // A renamed entry's old address sends readers on to the entry under its new name.
+      for (const [from, to] of Object.entries(MOVED_ENTRIES)) {
+        const html = fs.readFileSync(path.join(out, 'entries', from, 'index.html'), 'utf8');
+        expect(html).toContain(`url=/entries/${to}/`);
+        expect(published.map((e) => e.slug)).toContain(to);
+      }
 
       const missingLinks: string[] = [];
       for (const { slug, data } of published) {

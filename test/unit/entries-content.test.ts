@@ -10,6 +10,9 @@ import { isoDay } from '../../src/lib/content/fields.ts';
 import { entrySchema, type Entry } from '../../src/lib/content/entry.ts';
 import { describeIssues, loadTaxonomy, vocabulary } from '../../src/lib/content/load-taxonomy.ts';
 import { splitFrontMatter } from '../../src/lib/editorial/yaml-source.ts';
+import { cellAt, StatusIndex } from '../../src/lib/compare/matrix.ts';
+import { statusEvents } from '../../src/lib/compare/status.ts';
+import { entryToItem } from '../../src/lib/timeline/items.ts';
 
 const root = path.resolve('content');
 const dir = path.join(root, 'entries');
@@ -126,6 +129,32 @@ describe('the curated entries in content/entries', () => {
     expect(has('HK', 'paused')).toBe(true);
     for (const region of ['EU', 'UK', 'CH', 'CA', 'HK'])
       expect(has(region, 'default-on')).toBe(true);
+  });
+
+  it('follow LinkedIn in Canada from its December 2024 pause to its November 2025 roll-out', () => {
+    const index = new StatusIndex(
+      statusEvents(entries.map((e) => entryToItem({ id: e.slug, data: e.data }))),
+    );
+    const at = (day: string) => cellAt(index, 'linkedin', 'CA', day, new Map()).current;
+    expect(at('2024-12-09')?.region).toBe('GLOBAL');
+    expect(at('2024-12-10')).toMatchObject({ region: 'CA', training: 'paused' });
+    expect(at('2025-11-02')?.training).toBe('paused');
+    expect(at('2025-11-03')).toMatchObject({ region: 'CA', training: 'default-on' });
+  });
+
+  it('have Google Search keep uploads for training by default from 24 June 2026', () => {
+    const index = new StatusIndex(
+      statusEvents(entries.map((e) => entryToItem({ id: e.slug, data: e.data }))),
+    );
+    const cell = cellAt(index, 'google', 'GLOBAL', '2026-06-24', new Map());
+    expect(cell.current).toMatchObject({
+      date: '2026-06-24',
+      training: 'default-on',
+      optOut: 'settings',
+    });
+    expect(cellAt(index, 'google', 'GLOBAL', '2026-06-23', new Map()).current?.date).toBe(
+      '2025-08-01',
+    );
   });
 
   it('track Meta across the EU, UK, Brazil and Australia', () => {

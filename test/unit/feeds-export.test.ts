@@ -180,6 +180,22 @@ describe('CSV export', () => {
     expect(second!['regions']).toBe('IE;EU');
   });
 
+  it('marks a status line that only confirms the status in force with :confirms', () => {
+    const confirming = entries.map((e, i) =>
+      i === 0
+        ? {
+            ...e,
+            data: {
+              ...e.data,
+              status: e.data.status.map((s) => ({ ...s, confirms: true as const })),
+            },
+          }
+        : e,
+    );
+    const [first] = rows(entriesCsv(entriesFile(confirming, site).records));
+    expect(first!['status']).toBe('linkedin:US:default-on:settings:confirms');
+  });
+
   it('keeps spreadsheet programs from running text cells as formulas', () => {
     const [entry] = rows(entriesCsv(entriesFile(entries, site).records));
     expect(entry!['summary']!.startsWith("'=HYPERLINK")).toBe(true);

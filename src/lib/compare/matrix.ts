@@ -16,10 +16,15 @@ export interface Cell {
   /** Set when `current` was recorded for a bloc or GLOBAL rather than this region. */
   inheritedFrom?: string | undefined;
   /**
-   * Every event for the deciding region up to the as-of day, oldest first, so a cell can link all
-   * the entries that shaped it.
+   * Every change for the deciding region up to the as-of day, oldest first, so a cell can link all
+   * the entries that shaped it. Confirmations are not changes and are left out.
    */
   history: StatusEvent[];
+  /**
+   * The newest event up to the as-of day that set `current` or confirmed it (an entry line with
+   * `confirms: true` and the same training state): its date is when the status was last confirmed.
+   */
+  confirmed?: StatusEvent | undefined;
 }
 
 export interface MatrixRow {
@@ -52,24 +57,44 @@ export function lookupChain(region: string, blocsOf: BlocsOf): string[] {
   return chain;
 }
 
-/** Events indexed by company and region, so each cell is a lookup rather than a scan. */
+const keyOf = (company: string, region: string) => `${company}\u0000${region}`;
+
+function addTo(map: Map<string, StatusEvent[]>, e: StatusEvent) {
+  const key = keyOf(e.company, e.region);
+  const list = map.get(key);
+  if (list) list.push(e);
+  else map.set(key, [e]);
+}
+
+/**
+ * Events indexed by company and region, so each cell is a lookup rather than a scan. Changes and
+ * confirmations are kept apart: only a change decides what a cell shows.
+ */
 export class StatusIndex {
-  readonly #byKey = new Map<string, StatusEvent[]>();
+  readonly #changes = new Map<string, StatusEvent[]>();
+  readonly #confirmations = new Map<string, StatusEvent[]>();
 
   constructor(events: readonly StatusEvent[]) {
-    for (const e of events) {
-      const key = `${e.company}\u0000${e.region}`;
-      const list = this.#byKey.get(key);
-      if (list) list.push(e);
-      else this.#byKey.set(key, [e]);
-    }
-    for (const list of this.#byKey.values())
-      list.sort((a, b) => a.date.localeCompare(b.date) || a.entryId.localeCompare(b.entryId));
+    for (const e of events) addTo(e.confirms ? this.#confirmations : this.#changes, e);
+    for (const map of [this.#changes, this.#confirmations])
+      for (const list of map.values())
+        list.sort((a, b) => a.date.localeCompare(b.date) || a.entryId.localeCompare(b.entryId));
   }
 
-  /** Events for exactly this company and region dated on or before `asOf`, oldest first. */
+  /** Changes for exactly this company and region dated on or before `asOf`, oldest first. */
   upTo(company: string, region: string, asOf: string): StatusEvent[] {
-    return (this.#byKey.get(`${company}\u0000${region}`) ?? []).filter((e) => e.date <= asOf);
+    return (this.#changes.get(keyOf(company, region)) ?? []).filter((e) => e.date <= asOf);
+  }
+
+  /**
+   * The newest event on or before `asOf` that states `current` for its company and region: the
+   * change itself, or a later confirmation of the same training state.
+   */
+  confirmedBy(current: StatusEvent, asOf: string): StatusEvent {
+    let newest = current;
+    for (const c of this.#confirmations.get(keyOf(current.company, current.region)) ?? [])
+      if (c.date >= newest.date && c.date <= asOf && c.training === current.training) newest = c;
+    return newest;
   }
 }
 
@@ -83,13 +108,15 @@ export function cellAt(
 ): Cell {
   for (const code of lookupChain(region, blocsOf)) {
     const history = index.upTo(company, code, asOf);
-    if (history.length) {
+    const current = history.at(-1);
+    if (current) {
       return {
         company,
         region,
-        current: history.at(-1),
+        current,
         inheritedFrom: code === region ? undefined : code,
         history,
+        confirmed: index.confirmedBy(current, asOf),
       };
     }
   }
@@ -118,7 +145,7 @@ export function buildMatrix({ events, companies, regions, asOf, blocsOf }: Matri
 
 /** Companies with at least one recorded status: the rows worth showing. */
 export function companiesWithStatus(events: readonly StatusEvent[]): Set<string> {
-  return new Set(events.map((e) => e.company));
+  return new Set(events.filter((e) => !e.confirms).map((e) => e.company));
 }
 
 /**
@@ -142,7 +169,9 @@ export function regionsForCompany(
   known: Iterable<string>,
 ): string[] {
   const have = new Set(known);
-  const own = new Set(events.filter((e) => e.company === company).map((e) => e.region));
+  const own = new Set(
+    events.filter((e) => e.company === company && !e.confirms).map((e) => e.region),
+  );
   const extra = [...own].filter((r) => have.has(r) && !DEFAULT_COLUMNS.includes(r)).sort();
   return [...defaultColumns(have), ...extra];
 }

@@ -65,14 +65,19 @@ export interface StatusEvent extends StatusChange {
   entryId: string;
   entryTitle: string;
   entryHref: string;
+  /** Which line of the entry's `status` list recorded it (0-based), so check can point at it. */
+  statusIndex?: number | undefined;
 }
 
-/** Every status change recorded by the entries among `items`, oldest first. */
+/**
+ * Every status line recorded by the entries among `items`, oldest first: changes, and lines that
+ * confirm the status in force (`confirms: true`).
+ */
 export function statusEvents(items: readonly TimelineItem[]): StatusEvent[] {
   const events: StatusEvent[] = [];
   for (const item of items) {
     if (item.type !== 'entry' || !item.status) continue;
-    for (const s of item.status) {
+    item.status.forEach((s, statusIndex) => {
       events.push({
         ...s,
         date: item.date.slice(0, 10),
@@ -80,8 +85,9 @@ export function statusEvents(items: readonly TimelineItem[]): StatusEvent[] {
         entryId: item.id,
         entryTitle: item.title,
         entryHref: item.href,
+        statusIndex,
       });
-    }
+    });
   }
   return events.sort(byOldest);
 }

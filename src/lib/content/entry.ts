@@ -98,6 +98,15 @@ export function entrySchema(vocab: Vocabulary) {
             optOutUrl: httpUrl.optional(),
             /** A short qualification shown in the comparison cell ("public posts of adults only"). */
             note: text('a note').optional(),
+            /**
+             * `true` when this line records that the status already in force is still the case, from
+             * a new source, rather than a change: the comparison keeps the earlier status and shows
+             * this entry's date as when it was last confirmed. `training` (and `optOut`, if given)
+             * must then match the status in force, which `npm run check` verifies.
+             */
+            confirms: z
+              .literal(true, { error: 'write confirms: true, or leave the line out' })
+              .optional(),
           }),
         )
         .default([]),

@@ -10,6 +10,7 @@ import { classifierRulesSchema } from '../classify/rules.ts';
 import { feedsFileSchema } from '../content/feeds.ts';
 import { overridesSchema, type Overrides } from '../content/overrides.ts';
 import { contentDir } from '../content/paths.ts';
+import { primarySourcesSchema, type PrimarySources } from '../content/primary-sources.ts';
 import { companySchema, regionSchema } from '../content/taxonomy.ts';
 import { healthReportSchema } from '../ingest/health.ts';
 import { loadModel } from '../classify/model.ts';
@@ -21,6 +22,14 @@ import { duplicateEntries, entryArticleLinks } from './cross-checks.ts';
 import { displayPath } from './display-path.ts';
 import { fixFor } from './fixes.ts';
 import { type Problem, sortProblems } from './problem.ts';
+import { sourceWarnings } from './source-checks.ts';
+import {
+  confirmationProblems,
+  staleStatusesOf,
+  staleStatusWarnings,
+  type CheckNames,
+  type NamedStaleStatus,
+} from './status-checks.ts';
 import { syntaxProblems, validateValue } from './validate-file.ts';
 import { parseYamlSource } from './yaml-source.ts';
 
@@ -32,6 +41,11 @@ export interface CheckReport {
    * machine-made clash ingest could not resolve): printed, never failing.
    */
   warnings: Problem[];
+  /**
+   * The statuses not set or confirmed for twelve months (also among the warnings), with company
+   * and region names, for reports such as the scheduled update's summary.
+   */
+  staleStatuses: NamedStaleStatus[];
   /** How many files of each sort were read. */
   counts: { entries: number; companies: number; regions: number; articles: number; feeds: number };
 }
@@ -91,6 +105,11 @@ export function checkContent(
     blocsOf: regions.blocsOf,
   };
 
+  const names: CheckNames = {
+    company: (id) => companies.names.get(id) ?? id,
+    region: (code) => regions.names.get(code) ?? code,
+  };
+
   const feedCount = checkFeedsFile(ctx, vocab);
   checkClassifierFile(ctx);
   checkHealthFile(ctx);
@@ -98,6 +117,7 @@ export function checkContent(
   ctx.warnings.push(...proposedCompanyWarnings(articles.valid, companies.ids, ctx));
   const overrides = checkOverrides(ctx, articles.valid, companies.ids, regions.codes);
   const entries = checkEntries(ctx, vocab, today);
+  const primarySources = checkPrimarySources(ctx, vocab);
 
   // Stories as corrected by editors; hidden articles still exist, so entries may cite them.
   const corrected = applyOverrides(
@@ -112,11 +132,18 @@ export function checkContent(
   ctx.problems.push(
     ...duplicateEntries(entries.valid),
     ...entryArticleLinks(entries.valid, corrected),
+    ...confirmationProblems(entries.valid, names),
+  );
+  const stale = staleStatusesOf(entries.valid, today, names);
+  ctx.warnings.push(
+    ...sourceWarnings(entries.valid, primarySources),
+    ...staleStatusWarnings(entries.valid, stale),
   );
 
   return {
     problems: sortProblems(ctx.problems),
     warnings: sortProblems(ctx.warnings),
+    staleStatuses: stale,
     counts: {
       entries: entries.count,
       companies: companies.count,
@@ -130,6 +157,7 @@ export function checkContent(
 function checkCompanies(ctx: Context) {
   const { problems } = ctx;
   const ids = new Set<string>();
+  const names = new Map<string, string>();
   const parents: { file: string; line: number | undefined; parent: string }[] = [];
   const files = readFiles(ctx, path.join(ctx.root, 'companies'), /\.ya?ml$/, '.yaml');
   for (const { name, abs, file } of files) {
@@ -149,6 +177,7 @@ function checkCompanies(ctx: Context) {
     }
     const { problems: found, data } = validateValue(file, 'company', src, companySchema);
     problems.push(...found);
+    if (data) names.set(id.toLowerCase(), data.name);
     if (data?.parent) parents.push({ file, line: src.lineOf(['parent']), parent: data.parent });
   }
   // Only now is every id known: a parent may sort after its subsidiary.
@@ -161,12 +190,13 @@ function checkCompanies(ctx: Context) {
         problem: `unknown company id "${p.parent}"; valid values: ${sorted(ids)}`,
         fix: fixFor('company', ['parent']),
       });
-  return { ids, count: files.length };
+  return { ids, names, count: files.length };
 }
 
 function checkRegions(ctx: Context) {
   const { problems } = ctx;
   const codes = new Set<string>();
+  const names = new Map<string, string>();
   const blocsOf = new Map<string, string[]>();
   const memberships: { file: string; line: number | undefined; bloc: string; i: number }[] = [];
   const files = readFiles(ctx, path.join(ctx.root, 'regions'), /\.ya?ml$/, '.yaml');
@@ -186,6 +216,7 @@ function checkRegions(ctx: Context) {
       continue;
     }
     codes.add(data.code);
+    names.set(data.code, data.name);
     blocsOf.set(data.code, data.memberOf);
     if (data.code !== fromName)
       problems.push({
@@ -210,7 +241,7 @@ function checkRegions(ctx: Context) {
       });
   // Every country is a region even without a file: its names come from the country data.
   for (const r of withAllCountries([])) codes.add(r.code);
-  return { codes, blocsOf, count: files.length };
+  return { codes, names, blocsOf, count: files.length };
 }
 
 /**
@@ -471,6 +502,32 @@ function checkOverrides(
         fix: fixFor('overrides', ['story']),
       });
   }
+  return data;
+}
+
+/**
+ * primary-sources.yaml: optional; without it check cannot tell an aggregator from a primary
+ * source and skips that warning. Returns the list when the file is there and valid.
+ */
+function checkPrimarySources(
+  { root, show, problems }: Context,
+  vocab: Vocabulary,
+): PrimarySources | undefined {
+  const abs = path.join(root, 'primary-sources.yaml');
+  if (!fs.existsSync(abs)) return undefined;
+  const file = show(abs);
+  const src = parseYamlSource(read(abs));
+  if (src.errors.length) {
+    problems.push(...syntaxProblems(file, src));
+    return undefined;
+  }
+  const { problems: found, data } = validateValue(
+    file,
+    'primary-sources',
+    src,
+    primarySourcesSchema(vocab),
+  );
+  problems.push(...found);
   return data;
 }
 

@@ -88,6 +88,7 @@ ${articles}# Optional: what this event changed in each region, for the compariso
 # company may be left out when the entry tags one company.
 # training: ${TRAINING.join(' | ')}
 # optOut: ${OPT_OUT.join(' | ')}
+# Add confirms: true to a line that records the status in force is still the case.
 # status:
 #   - region: US
 #     training: default-on

@@ -2,7 +2,15 @@
 import { OPT_OUT, TRAINING } from '../content/entry.ts';
 
 export type FileKind =
-  'entry' | 'company' | 'region' | 'feeds' | 'classifier' | 'overrides' | 'article' | 'health';
+  | 'entry'
+  | 'company'
+  | 'region'
+  | 'feeds'
+  | 'classifier'
+  | 'overrides'
+  | 'primary-sources'
+  | 'article'
+  | 'health';
 
 const ARTICLE_FIX =
   'articles are written by npm run ingest: do not edit them; correct or hide one in content/overrides.yaml, or delete a broken file and run npm run ingest again';
@@ -27,6 +35,8 @@ const BY_FIELD: Record<FileKind, Record<string, string>> = {
     optOut: `write one of: ${OPT_OUT.join(', ')}`,
     optOutUrl: 'paste the full address of the opt-out page, starting with https://',
     note: 'write a short qualification, or delete the line',
+    confirms:
+      'write confirms: true when the line confirms the status already in force, or delete the line to record a change',
     effective: 'write the day as YYYY-MM-DD, e.g. 2024-11-03',
     articles: 'list article ids: the file names in content/articles/ without .json',
     draft: 'write true or false, or delete the line',
@@ -77,6 +87,14 @@ const BY_FIELD: Record<FileKind, Record<string, string>> = {
     story:
       'use the story id of the article it belongs with, or the article’s own id to split it off',
     reason: 'write why you changed it, in a few words',
+  },
+  'primary-sources': {
+    primary:
+      'list domains under "primary:", each as "- { domain: …, companies: […] }" or with regions',
+    domain: 'write the bare domain, e.g. priv.gc.ca: no https://, no path',
+    companies: 'use company ids, the file names in content/companies/ without .yaml',
+    regions: 'use region codes from content/regions/',
+    aggregators: 'list domains under "aggregators:", one "- domain" per line',
   },
   article: {},
   health: {},

@@ -97,6 +97,12 @@ export const ENTRY_FIELDS: FieldDoc[] = [
     description: 'A short qualification, e.g. “public posts of adults only”.',
   },
   {
+    field: 'status[].confirms',
+    type: 'true, optional',
+    description:
+      'Set when the line confirms, from a new source, that the status already in force is still the case, rather than changing it.',
+  },
+  {
     field: 'effective',
     type: 'date, optional',
     description:

@@ -32,6 +32,7 @@ export interface EntryExport {
     optOut?: OptOut;
     optOutUrl?: string;
     note?: string;
+    confirms?: true;
   }[];
   effective?: string;
   articles: string[];
@@ -189,7 +190,15 @@ export function entriesCsv(records: readonly EntryExport[]): string {
       effective: r.effective ?? '',
       sourceUrls: urls(r.sources.map((s) => s.url)),
       status: r.status
-        .map((s) => [s.company, s.region, s.training, s.optOut ?? ''].join(':'))
+        .map((s) =>
+          [
+            s.company,
+            s.region,
+            s.training,
+            s.optOut ?? '',
+            ...(s.confirms ? ['confirms'] : []),
+          ].join(':'),
+        )
         .join(';'),
       articles: r.articles.join(';'),
     })),

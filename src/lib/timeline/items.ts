@@ -24,6 +24,8 @@ export interface StatusChange {
   optOut?: OptOut | undefined;
   optOutUrl?: string | undefined;
   note?: string | undefined;
+  /** True when the line confirms the status in force rather than changing it. */
+  confirms?: true | undefined;
 }
 
 export interface TimelineItem {
@@ -92,6 +94,7 @@ export function statusChanges(status: Entry['status']): StatusChange[] {
     optOut: s.optOut,
     optOutUrl: s.optOutUrl,
     note: s.note,
+    confirms: s.confirms,
   }));
 }
 
