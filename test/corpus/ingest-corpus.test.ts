@@ -1,5 +1,6 @@
 /**
- * Every file of the real-world corpus (test/fixtures/feeds/corpus, see its SOURCES.md) goes
+ * Every file of the real-world corpus (../shared/feeds-corpus beside the checkout, see its
+ * SOURCES.md; run by `npm run test:corpus`, not `npm test`) goes
  * through parsing and normalising: well-formed RSS and Atom must yield their items, and nothing
  * may throw anything but a reasoned FeedError or let unsafe text or links through.
  */
@@ -11,7 +12,12 @@ import { FeedError } from '../../src/lib/ingest/errors.ts';
 import { normaliseItems } from '../../src/lib/ingest/normalise.ts';
 import { parseFeedBody } from '../../src/lib/ingest/parse.ts';
 
-const DIR = path.resolve('test/fixtures/feeds/corpus');
+const DIR = path.resolve(process.env['AIDW_FEEDS_CORPUS'] ?? '../shared/feeds-corpus');
+
+if (!fs.existsSync(path.join(DIR, 'SOURCES.md')))
+  throw new Error(
+    `the feed corpus is not at ${DIR}: put it there, or point AIDW_FEEDS_CORPUS at its folder`,
+  );
 
 interface Row {
   file: string;
