@@ -14,8 +14,11 @@ new one as <out>/<id>.json. Existing article files are never rewritten.
                  i.e. content/feeds-health.json)
   --help         show this text
 
+Only one run at a time per state file: a run holds <state>.lock (its pid, host and start time).
+A lock whose process is gone, or older than the run budget, is taken over and the run says so.
+
 Exits 0 when the run completed, even if feeds failed (each is reported with its reason);
-1 for a bad flag or a bad feeds file.`;
+1 for a bad flag or a bad feeds file; 75 when another run holds the lock (try again later).`;
 
 export interface CliOptions {
   feeds: string;

@@ -6,6 +6,7 @@ import { ContentError, loadTaxonomy, vocabulary } from '../content/load-taxonomy
 import { contentDir } from '../content/paths.ts';
 import { parseCli, USAGE } from './cli.ts';
 import { formatSummary } from './health.ts';
+import { acquireLock, LOCKED_EXIT_CODE } from './lock.ts';
 import { runIngest } from './run.ts';
 
 export async function ingestCommand(argv: readonly string[]): Promise<number> {
@@ -33,17 +34,27 @@ export async function ingestCommand(argv: readonly string[]): Promise<number> {
     return 1;
   }
 
-  const { report, warnings } = await runIngest({
-    feeds,
-    outDir: options.out,
-    statePath: options.state,
-    healthPath: options.health,
-    classify: createClassifier(taxonomy),
-    assignStories,
-    blocsOf: vocabulary(taxonomy).blocsOf,
-  });
-  for (const w of warnings) console.error(`warning: ${w}`);
-  console.log(formatSummary(report));
-  console.log(`\nHealth report: ${options.health}`);
-  return 0;
+  const lock = acquireLock(options.state, { budgetMs: feeds.fetch.runBudgetSeconds * 1000 });
+  if (!lock.acquired) {
+    console.error(`ingest: ${lock.message}`);
+    return LOCKED_EXIT_CODE;
+  }
+  if (lock.tookOver) console.error(`ingest: ${lock.tookOver}`);
+  try {
+    const { report, warnings } = await runIngest({
+      feeds,
+      outDir: options.out,
+      statePath: options.state,
+      healthPath: options.health,
+      classify: createClassifier(taxonomy),
+      assignStories,
+      blocsOf: vocabulary(taxonomy).blocsOf,
+    });
+    for (const w of warnings) console.error(`warning: ${w}`);
+    console.log(formatSummary(report));
+    console.log(`\nHealth report: ${options.health}`);
+    return 0;
+  } finally {
+    lock.release();
+  }
 }
