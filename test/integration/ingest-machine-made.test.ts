@@ -14,7 +14,7 @@ import { readCitations } from '../../src/lib/ingest/citations.ts';
 import { runIngest } from '../../src/lib/ingest/run.ts';
 import { setAsideDirFor } from '../../src/lib/ingest/set-aside.ts';
 import { rss } from '../fixtures/feeds/build.ts';
-import { feed, startFeedServer, type FeedServer } from '../support/feed-server.ts';
+import { feed, startFeedServer, status, type FeedServer } from '../support/feed-server.ts';
 import { astroCacheDirOf, buildSite } from '../support/site-build.ts';
 import { runScript, runScriptAsync, scratchContent, writeArticle } from './editor-support.ts';
 
@@ -43,7 +43,37 @@ ${sources.map((url) => `  - { url: ${url}, title: A source, publisher: News Test
 ---
 `;
 
+function goneTwice(url: string) {
+  const at = '2024-09-15T06:00:00.000Z';
+  const gone = {
+    id: 'gone',
+    url,
+    publisher: 'Gone Daily',
+    status: 'failed',
+    reason: 'HTTP 404 Not Found',
+    lastAttempt: at,
+    lastError: { at, reason: 'HTTP 404 Not Found' },
+    consecutiveFailures: 2,
+    failingSince: '2024-09-15T00:00:00.000Z',
+    itemsSeen: 0,
+    itemsKept: 0,
+    itemsNew: 0,
+    itemsDropped: 0,
+    totalContributed: 0,
+    durationMs: 5,
+  };
+  const zero = { itemsSeen: 0, itemsKept: 0, itemsNew: 0, itemsDropped: 0, articles: 0 };
+  return {
+    startedAt: at,
+    finishedAt: at,
+    durationMs: 0,
+    totals: { feeds: 1, ok: 0, notModified: 0, failed: 1, ...zero },
+    feeds: [gone],
+  };
+}
+
 let server: FeedServer;
+let summary: ReturnType<typeof runScript>;
 let content: string;
 let dist: string;
 let state: string;
@@ -82,6 +112,7 @@ beforeAll(async () => {
         ),
       ]),
     ),
+    '/gone.xml': status(404),
     '/proposed.xml': feed(
       rss([item(PROPOSED, 'Acme trains its AI on users’ photos', 'Acme will train AI on photos.')]),
     ),
@@ -91,7 +122,13 @@ beforeAll(async () => {
   state = `${content}.state.json`;
   fs.writeFileSync(
     path.join(content, 'feeds.yaml'),
-    `fetch: { retries: 0 }\nfeeds:\n  - id: news-test\n    url: ${server.url}/news.xml\n    publisher: News Test\n`,
+    `fetch: { retries: 0 }\nfeeds:\n  - id: news-test\n    url: ${server.url}/news.xml\n    publisher: News Test\n` +
+      `  - id: gone\n    url: ${server.url}/gone.xml\n    publisher: Gone Daily\n`,
+  );
+  // Two earlier runs found the Gone Daily feed missing already.
+  fs.writeFileSync(
+    path.join(content, 'feeds-health.json'),
+    JSON.stringify(goneTwice(`${server.url}/gone.xml`)),
   );
   // Two stories an editor already wrote entries for.
   writeArticle(content, {
@@ -147,6 +184,7 @@ beforeAll(async () => {
 
   check = runScript('check', [], content);
   build = buildSite(content, dist, 300_000);
+  summary = runScript('update-summary', [], content);
 }, 400_000);
 
 afterAll(async () => {
@@ -209,6 +247,26 @@ describe('npm run check and the build after that run', () => {
     const home = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
     expect(home).toContain('Acme trains its AI on users’ photos');
     expect(home).not.toContain('LinkedIn quietly opts users into training');
+  });
+
+  it('shows /sources/ asking for an editor on the feed that has now failed three runs, with what to do', () => {
+    const html = fs.readFileSync(path.join(dist, 'sources', 'index.html'), 'utf8');
+    const section = html.slice(html.indexOf('id="attention-heading"'), html.indexOf('</section>'));
+    expect(section).toContain('Feeds that need attention');
+    expect(section).toContain('href="#feed-gone"');
+    expect(section).toMatch(/failing for 3 runs in a row\s+since/);
+    expect(section).toContain('What to do:');
+  });
+
+  it('writes the update summary with the new articles, the failing feed and the warnings', () => {
+    expect(summary.status, summary.stderr).toBe(0);
+    // The article of the classifier's own run came after the report's run.
+    expect(summary.stdout).toContain('| New articles | 2 |');
+    expect(summary.stdout).toContain('| gone | 3 | HTTP 404 Not Found |');
+    expect(summary.stdout).toContain('| Check warnings | 2 |');
+    expect(summary.stdout).toMatch(
+      /- .*set-aside.* — article \S+ \(https:\/\/news\.aidw\.test\/linkedin/,
+    );
   });
 
   it('stores the set-aside article on the next run once the editors agree on its story', async () => {

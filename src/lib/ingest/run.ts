@@ -15,6 +15,7 @@ import {
   type FeedStatus,
   type HealthReport,
 } from './health.ts';
+import { foldHistory } from './history.ts';
 import { normaliseItems, type DroppedItem, type NormalisedItem } from './normalise.ts';
 import { parseFeedBody } from './parse.ts';
 import type { ParsedFeed } from './parsed.ts';
@@ -75,6 +76,8 @@ interface FeedOutcome {
   httpStatus?: number;
   format?: ParsedFeed['format'];
   movedTo?: string;
+  /** The newest publication date among the items (estimated dates left out). */
+  newestItem?: string;
   items: Screened[];
   itemsSeen: number;
   dropped: DroppedItem[];
@@ -186,6 +189,7 @@ async function processFeed(
       httpStatus,
       format: parsed.format,
       ...(outcome.movedTo ? { movedTo: outcome.movedTo } : {}),
+      ...newest(items),
       items: screenItems(items, feed, startedAt, screen),
       itemsSeen: Math.min(parsed.items.length, settings.maxItemsPerFeed),
       dropped,
@@ -204,6 +208,12 @@ async function processFeed(
       durationMs: elapsed(),
     };
   }
+}
+
+function newest(items: readonly NormalisedItem[]): { newestItem?: string } {
+  let max: string | undefined;
+  for (const i of items) if (!i.dateEstimated && (!max || i.published > max)) max = i.published;
+  return max ? { newestItem: max } : {};
 }
 
 /** The classifier's verdict plus the feed's own tags, blocs included, each with its reason. */
@@ -307,9 +317,7 @@ export async function runIngest(options: RunOptions): Promise<RunResult> {
   const feedHealth = outcomes.map((o): FeedHealth => {
     const before = previous.get(o.feed.id);
     const at = o.startedAt.toISOString();
-    const lastSuccess = o.status === 'failed' ? before?.lastSuccess : at;
-    const lastError =
-      o.status === 'failed' ? { at, reason: o.reason ?? 'unknown' } : before?.lastError;
+    const itemsNew = createdBy.get(o.feed.id) ?? 0;
     return {
       id: o.feed.id,
       url: o.feed.url,
@@ -317,14 +325,20 @@ export async function runIngest(options: RunOptions): Promise<RunResult> {
       status: o.status,
       ...(o.reason ? { reason: o.reason } : {}),
       ...(o.httpStatus !== undefined ? { httpStatus: o.httpStatus } : {}),
-      ...(o.movedTo ? { movedTo: o.movedTo } : {}),
       ...(o.format ? { format: o.format } : {}),
       lastAttempt: at,
-      ...(lastSuccess ? { lastSuccess } : {}),
-      ...(lastError ? { lastError } : {}),
+      ...foldHistory(before, {
+        at,
+        url: o.feed.url,
+        status: o.status,
+        reason: o.reason,
+        movedTo: o.movedTo,
+        itemsNew,
+        newestItem: o.newestItem,
+      }),
       itemsSeen: o.itemsSeen,
       itemsKept: kept.get(o.feed.id) ?? 0,
-      itemsNew: createdBy.get(o.feed.id) ?? 0,
+      itemsNew,
       itemsDropped: o.dropped.length,
       ...(o.dropped.length
         ? {
