@@ -12,6 +12,7 @@ import { formatSummary } from './health.ts';
 import { acquireLock, LOCKED_EXIT_CODE } from './lock.ts';
 import { runIngest } from './run.ts';
 import { setAsideDirFor } from './set-aside.ts';
+import { inShard } from './shard.ts';
 
 export async function ingestCommand(argv: readonly string[]): Promise<number> {
   const parsed = parseCli(argv, contentDir(), process.cwd());
@@ -32,6 +33,11 @@ export async function ingestCommand(argv: readonly string[]): Promise<number> {
   try {
     taxonomy = loadTaxonomy();
     feeds = loadFeedsFile(options.feeds, vocabulary(taxonomy));
+    if (options.shard) {
+      const { shard } = options;
+      feeds = { ...feeds, feeds: feeds.feeds.filter((f) => inShard(f.id, shard)) };
+      console.log(`Shard ${shard.index}/${shard.count}: ${feeds.feeds.length} feeds.`);
+    }
   } catch (e) {
     const lines = e instanceof ContentError ? e.problems : [(e as Error).message];
     console.error(
