@@ -174,6 +174,7 @@ async function processFeed(
         ...base,
         status: 'not-modified',
         httpStatus,
+        ...(outcome.movedTo ? { movedTo: outcome.movedTo } : {}),
         validators: outcome.validators,
         durationMs: elapsed(),
       };
