@@ -106,7 +106,8 @@ export async function soak(options: SoakOptions): Promise<SoakFigures> {
   fs.writeFileSync(
     path.join(root, 'feeds.yaml'),
     stringify({
-      fetch: { timeoutSeconds: 0.5, retries: 0, runBudgetSeconds: 60, concurrency: 8 },
+      // Long enough that a loaded machine does not time out a feed that answers; a hang costs it.
+      fetch: { timeoutSeconds: 2, retries: 0, runBudgetSeconds: 60, concurrency: 12 },
       feeds: world.feeds.map((f) => ({ id: f.id, url: `${world.url}${f.path}`, publisher: f.id })),
     }),
   );
@@ -153,11 +154,12 @@ export async function soak(options: SoakOptions): Promise<SoakFigures> {
   const movedKnown = new Set<string>();
   const everStored = new Set<string>();
   const relevant = new Map<string, boolean>();
-  const isRelevant = (title: string, summary: string, url: string) => {
-    let r = relevant.get(url);
+  const isRelevant = (title: string, summary: string) => {
+    const key = `${title}\n${summary}`;
+    let r = relevant.get(key);
     if (r === undefined) {
       r = classify({ title, text: summary }).relevant;
-      relevant.set(url, r);
+      relevant.set(key, r);
     }
     return r;
   };
@@ -202,6 +204,11 @@ export async function soak(options: SoakOptions): Promise<SoakFigures> {
 
       // Health: every entry a run wrote must agree with what was injected into that feed.
       const health = readHealth(path.join(root, 'feeds-health.json'));
+      const readOk = new Set(
+        health && health.startedAt !== before
+          ? health.feeds.filter((h) => h.status === 'ok').map((h) => h.id)
+          : [],
+      );
       if (health && health.startedAt !== before) {
         const byId = new Map(health.feeds.map((h) => [h.id, h]));
         for (const feed of world.feeds) {
@@ -243,10 +250,11 @@ export async function soak(options: SoakOptions): Promise<SoakFigures> {
           sample(`cycle ${cycle}: article ${id} was stored and is gone`);
         }
       for (const n of names) everStored.add(n.slice(0, -'.json'.length));
+      // What a completed run read (the server sent it and the run says it read it) is stored.
       if (completed)
-        for (const feed of world.feeds)
+        for (const feed of world.feeds.filter((f) => readOk.has(f.id)))
           for (const item of world.delivered(feed.id) ?? []) {
-            if (!isRelevant(item.title, item.summary, item.url)) continue;
+            if (!isRelevant(item.title, item.summary)) continue;
             const c = canonicalUrl(item.url);
             if (c.ok && !names.has(`${articleId(c.url)}.json`)) {
               figures.lost++;
