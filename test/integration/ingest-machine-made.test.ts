@@ -80,7 +80,6 @@ let state: string;
 let firstRun: Awaited<ReturnType<typeof runScriptAsync>>;
 let check: ReturnType<typeof runScript>;
 let build: ReturnType<typeof buildSite>;
-const articlePath = (id: string) => path.join(content, 'articles', `${id}.json`);
 const articleAt = (url: string) =>
   fs
     .readdirSync(path.join(content, 'articles'))
