@@ -150,8 +150,10 @@ export function mergeShards(options: MergeOptions): MergeResult {
   const contributed = new Map<string, number>();
   for (const a of [...store.articles, ...settled.created])
     contributed.set(a.feed, (contributed.get(a.feed) ?? 0) + 1);
+  // As in one run: the report lists the feeds read, not paused or removed ones.
+  const enabled = new Set(options.feeds.feeds.filter((f) => f.enabled).map((f) => f.id));
   const feedHealth: FeedHealth[] = [...health.values()]
-    .filter((f) => order.has(f.id))
+    .filter((f) => enabled.has(f.id))
     .sort((a, b) => rank(a.id) - rank(b.id))
     .map((f) => ({
       ...f,
