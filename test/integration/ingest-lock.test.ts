@@ -27,8 +27,9 @@ beforeAll(async () => {
       pubDate: 'Mon, 03 Jun 2024 10:00:00 GMT',
     },
   ]);
-  // About two seconds to deliver: long enough for a second run to start meanwhile.
-  server.route('/slow.xml', trickle(body, 8, 40));
+  // About five seconds to deliver: long enough for a second run to start meanwhile, even on a
+  // busy machine.
+  server.route('/slow.xml', trickle(body, 8, 100));
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-lock-cli-'));
   fs.writeFileSync(
     path.join(dir, 'feeds.yaml'),
@@ -46,7 +47,7 @@ afterAll(async () => {
 });
 
 async function whenLocked(): Promise<void> {
-  for (let i = 0; i < 500 && !fs.existsSync(lockFile()); i++)
+  for (let i = 0; i < 2000 && !fs.existsSync(lockFile()); i++)
     await new Promise((r) => setTimeout(r, 10));
 }
 
