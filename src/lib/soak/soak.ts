@@ -37,7 +37,7 @@ export interface SoakOptions {
 export interface SoakFigures {
   cycles: number;
   seed: number;
-  /** Cycles after which check found no problem and the content built. */
+  /** Cycles whose ingest was not refused or broken, after which check found no problem and the content built. */
   green: number;
   /** Articles delivered by a completed run but not stored, or stored once and gone later. */
   lost: number;
@@ -199,7 +199,9 @@ export async function soak(options: SoakOptions): Promise<SoakFigures> {
       }
       lockLeft = signal === 'SIGKILL' && fs.existsSync(`${statePath}.lock`);
       const completed = code === 0;
-      if (!completed && signal !== 'SIGKILL')
+      // Only the kill may stop a run: any other exit but 0 makes the cycle red.
+      const ingestFailed = !completed && signal !== 'SIGKILL';
+      if (ingestFailed)
         sample(`cycle ${cycle}: ingest exited ${code}: ${stderr.trim().slice(0, 300)}`);
 
       // Health: every entry a run wrote must agree with what was injected into that feed.
@@ -268,7 +270,7 @@ export async function soak(options: SoakOptions): Promise<SoakFigures> {
         for (const p of report.problems.slice(0, 3))
           sample(`cycle ${cycle}: check: ${p.file} ${p.field} — ${p.problem}`);
         buildContent(root, taxonomy);
-        green = report.problems.length === 0;
+        green = report.problems.length === 0 && !ingestFailed;
       } catch (e) {
         sample(`cycle ${cycle}: content build failed: ${(e as Error).message}`);
       }
