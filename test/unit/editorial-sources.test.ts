@@ -28,6 +28,8 @@ const health = (id: string, over: Partial<FeedHealth> = {}): FeedHealth => ({
   itemsDropped: 0,
   totalContributed: 7,
   durationMs: 300,
+  consecutiveFailures: 0,
+  weekly: [],
   ...over,
 });
 
@@ -50,6 +52,46 @@ const report = (feeds: FeedHealth[]): HealthReport => ({
 });
 
 describe('sourceRows', () => {
+  it('asks for an editor on a feed failing three runs, one silent 30 days and one moved, saying what to do', () => {
+    const now = new Date('2025-06-01T07:00:00Z');
+    const rows = sourceRows(
+      [
+        feed('down'),
+        feed('quiet'),
+        feed('moved'),
+        feed('fine'),
+        feed('paused', { enabled: false }),
+      ],
+      report([
+        health('down', {
+          status: 'failed',
+          consecutiveFailures: 4,
+          failingSince: '2025-05-31T06:00:00.000Z',
+          lastError: { at: '2025-06-01T06:00:00.000Z', reason: 'HTTP 410 Gone' },
+        }),
+        health('quiet', { status: 'not-modified', newestItem: '2025-04-20T00:00:00.000Z' }),
+        health('moved', {
+          movedTo: 'https://moved.test/new.xml',
+          newestItem: '2025-05-30T00:00:00.000Z',
+        }),
+        health('fine', { newestItem: '2025-05-30T00:00:00.000Z' }),
+        health('paused', { status: 'failed', consecutiveFailures: 9 }),
+      ]),
+      now,
+    );
+    const need = Object.fromEntries(rows.map((r) => [r.id, r.attention.map((a) => a.kind)]));
+    expect(need).toEqual({
+      down: ['failing'],
+      quiet: ['silent'],
+      moved: ['moved'],
+      fine: [],
+      paused: [],
+    });
+    expect(rows[0]!.attention[0]).toMatchObject({ runs: 4, reason: 'HTTP 410 Gone' });
+    expect(rows[1]!.attention[0]).toMatchObject({ days: 42 });
+    expect(rows[2]!.attention[0]!.todo).toContain('https://moved.test/new.xml');
+  });
+
   it('joins each feed with its last fetch, last error and articles contributed', () => {
     const rows = sourceRows(
       [feed('ico'), feed('dpc')],

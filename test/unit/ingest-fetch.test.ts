@@ -107,6 +107,11 @@ describe('fetchFeed', () => {
     expect(await reason(get('/hop0'))).toBe('too many redirects (more than 5)');
   });
 
+  it('reports a permanent move even when the moved feed answers 304 Not Modified', async () => {
+    const outcome = await get('/hop5', { etag: '"v1"' });
+    expect(outcome).toMatchObject({ kind: 'not-modified', movedTo: `${server.url}/ok` });
+  });
+
   it('does not call a temporary redirect a move', async () => {
     const outcome = await get('/temporary');
     expect(outcome).toMatchObject({ kind: 'ok', url: `${server.url}/ok` });

@@ -16,6 +16,7 @@ import { healthReportSchema } from '../ingest/health.ts';
 import { loadModel } from '../classify/model.ts';
 import { loadReviewLabels } from '../classify/review-labels.ts';
 import { ContentError, withAllCountries } from '../content/load-taxonomy.ts';
+import { setAsideDirFor, setAsideSchema } from '../ingest/set-aside.ts';
 import { applyOverrides } from '../timeline/items.ts';
 import { checkEntry, type CheckedEntry } from './check-entry.ts';
 import { duplicateEntries, entryArticleLinks } from './cross-checks.ts';
@@ -115,6 +116,7 @@ export function checkContent(
   checkHealthFile(ctx);
   const articles = checkArticles(ctx, companies.ids, regions.codes);
   ctx.warnings.push(...proposedCompanyWarnings(articles.valid, companies.ids, ctx));
+  checkSetAside(ctx);
   const overrides = checkOverrides(ctx, articles.valid, companies.ids, regions.codes);
   const entries = checkEntries(ctx, vocab, today);
   const primarySources = checkPrimarySources(ctx, vocab);
@@ -366,7 +368,7 @@ function checkHealthFile({ root, show, problems }: Context) {
  * Returns the articles without problems, which the later checks compare entries against.
  */
 function checkArticles(
-  { root, show, problems }: Context,
+  { root, show, problems, warnings }: Context,
   companyIds: ReadonlySet<string>,
   regionCodes: ReadonlySet<string>,
 ) {
@@ -410,23 +412,24 @@ function checkArticles(
         problem: `is "${a.id}" but the file is named ${name}`,
         fix: fixFor('article', []),
       });
+    // Ingest's tags, not an editor's: a company the classifier proposes is not on file yet.
     a.companies.forEach((c, i) => {
       if (!companyIds.has(c) && !a.proposedCompanies?.includes(c))
-        problems.push({
+        warnings.push({
           file,
           line: lineOf(['companies', i]),
           field: `companies[${i}]`,
-          problem: `unknown company id "${c}"`,
-          fix: `add content/companies/${c}.yaml, or retag the article in content/overrides.yaml`,
+          problem: `article ${a.id} ("${a.title.slice(0, 60)}") is tagged with unknown company id "${c}"; the site shows it under that id without a company page`,
+          fix: `add content/companies/${c}.yaml if it is a company to follow, or retag the article in content/overrides.yaml`,
         });
     });
     a.regions.forEach((r, i) => {
       if (!regionCodes.has(r))
-        problems.push({
+        warnings.push({
           file,
           line: lineOf(['regions', i]),
           field: `regions[${i}]`,
-          problem: `unknown region code "${r}"`,
+          problem: `article ${a.id} ("${a.title.slice(0, 60)}") is tagged with unknown region code "${r}"; the site shows it without a region page`,
           fix: `add content/regions/${r.toLowerCase()}.yaml, or retag the article in content/overrides.yaml`,
         });
     });
@@ -529,6 +532,37 @@ function checkPrimarySources(
   );
   problems.push(...found);
   return data;
+}
+
+/** content/set-aside: articles ingest kept out of the site until an editor settles their story. */
+function checkSetAside({ root, show, warnings }: Context) {
+  const dir = setAsideDirFor(path.join(root, 'articles'));
+  for (const name of list(dir)) {
+    if (!name.endsWith('.json')) continue;
+    const file = show(path.join(dir, name));
+    let item;
+    try {
+      item = setAsideSchema.safeParse(JSON.parse(read(path.join(dir, name))));
+    } catch {
+      item = undefined;
+    }
+    if (!item?.success) {
+      warnings.push({
+        file,
+        field: '(file)',
+        problem: 'is not an article set aside by ingest, so no run will try it again',
+        fix: 'delete it; the article comes back with its feed if it is still listed there',
+      });
+      continue;
+    }
+    const { article, reason, setAsideAt } = item.data;
+    warnings.push({
+      file,
+      field: '(article)',
+      problem: `article ${article.id} (${article.url}) from feed ${article.feed}, set aside on ${setAsideAt.slice(0, 10)}: ${reason}`,
+      fix: `make those entries cover one story (list the same articles, or join their stories in content/overrides.yaml), or cite another page in one of them; the next ingest stores it. Delete this file to drop the article`,
+    });
+  }
 }
 
 function checkEntries(ctx: Context, vocab: Vocabulary, today: Date) {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { loadFeedsFile, type Feed } from '../content/feeds.ts';
 import { contentDir } from '../content/paths.ts';
 import { healthReportSchema, type HealthReport } from '../ingest/health.ts';
+import { attentionFor, type Attention } from '../ingest/history.ts';
 
 export type SourceStatus =
   'ok' | 'not-modified' | 'failed' | 'disabled' | 'not-fetched' | 'removed';
@@ -31,6 +32,10 @@ export interface SourceRow {
   lastError?: { at: string; reason: string } | undefined;
   /** Articles on the site this feed delivered first; unknown before the first run. */
   contributed?: number | undefined;
+  /** Failed runs in a row (0 when the last one answered). */
+  consecutiveFailures: number;
+  /** What needs an editor: failing for several runs, silent for weeks, moved for good. */
+  attention: Attention[];
 }
 
 /** Reasons come from servers and networks: keep them to one readable line. */
@@ -40,7 +45,11 @@ const oneLine = (s: string) => {
   return t.length > MAX_REASON ? `${t.slice(0, MAX_REASON - 1)}…` : t;
 };
 
-export function sourceRows(feeds: readonly Feed[], health?: HealthReport): SourceRow[] {
+export function sourceRows(
+  feeds: readonly Feed[],
+  health?: HealthReport,
+  now = new Date(),
+): SourceRow[] {
   const seen = new Map(health?.feeds.map((f) => [f.id, f]));
   const rows: SourceRow[] = feeds.map((feed) => {
     const h = seen.get(feed.id);
@@ -53,6 +62,13 @@ export function sourceRows(feeds: readonly Feed[], health?: HealthReport): Sourc
       lastSuccess: h?.lastSuccess,
       lastError: h?.lastError && { at: h.lastError.at, reason: oneLine(h.lastError.reason) },
       contributed: h?.totalContributed,
+      consecutiveFailures: h?.consecutiveFailures ?? 0,
+      attention:
+        h && feed.enabled
+          ? attentionFor(h, now).map((a) =>
+              a.kind === 'failing' ? { ...a, reason: oneLine(a.reason) } : a,
+            )
+          : [],
     };
   });
   const listed = new Set(feeds.map((f) => f.id));
@@ -67,6 +83,8 @@ export function sourceRows(feeds: readonly Feed[], health?: HealthReport): Sourc
       lastSuccess: h.lastSuccess,
       lastError: h.lastError && { at: h.lastError.at, reason: oneLine(h.lastError.reason) },
       contributed: h.totalContributed,
+      consecutiveFailures: h.consecutiveFailures,
+      attention: [],
     });
   }
   return rows;
@@ -79,7 +97,7 @@ export interface SourcesPage {
 }
 
 /** Reads content/feeds.yaml and, when present and readable, content/feeds-health.json. */
-export function loadSources(root = contentDir()): SourcesPage {
+export function loadSources(root = contentDir(), now = new Date()): SourcesPage {
   const feedsFile = path.join(root, 'feeds.yaml');
   const feeds = fs.existsSync(feedsFile) ? loadFeedsFile(feedsFile).feeds : [];
   const healthFile = path.join(root, 'feeds-health.json');
@@ -94,7 +112,7 @@ export function loadSources(root = contentDir()): SourcesPage {
     }
   }
   return {
-    rows: sourceRows(feeds, health),
+    rows: sourceRows(feeds, health, now),
     lastRun: health && {
       startedAt: health.startedAt,
       finishedAt: health.finishedAt,

@@ -109,7 +109,8 @@ export function removeStaleTemps(dir: string): number {
   return removed;
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id runs on this machine (one we may not signal still runs). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,8 +1,9 @@
 /** The flags of `npm run ingest`, parsed strictly: a typo must not silently run with defaults. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseShard, type Shard } from './shard.ts';
 
-export const USAGE = `Usage: npm run ingest -- [--feeds FILE] [--out DIR] [--state FILE] [--health FILE]
+export const USAGE = `Usage: npm run ingest -- [--feeds FILE] [--out DIR] [--state FILE] [--health FILE] [--shard K/N]
 
 Fetches the feeds, keeps the items about platforms training AI on people's data, and stores each
 new one as <out>/<id>.json. Existing article files are never rewritten.
@@ -12,16 +13,22 @@ new one as <out>/<id>.json. Existing article files are never rewritten.
   --state FILE   ETag/Last-Modified memory for conditional GET (default: .ingest-state.json)
   --health FILE  health report (default: feeds-health.json next to the article folder,
                  i.e. content/feeds-health.json)
+  --shard K/N    only the K-th of N stable shares of the feeds (by feed id), for a CI matrix;
+                 npm run merge-shards then puts the shares together
   --help         show this text
 
+Only one run at a time per state file: a run holds <state>.lock (its pid, host and start time).
+A lock whose process is gone, or older than the run budget, is taken over and the run says so.
+
 Exits 0 when the run completed, even if feeds failed (each is reported with its reason);
-1 for a bad flag or a bad feeds file.`;
+1 for a bad flag or a bad feeds file; 75 when another run holds the lock (try again later).`;
 
 export interface CliOptions {
   feeds: string;
   out: string;
   state: string;
   health: string;
+  shard?: Shard;
 }
 
 export type CliParse = { help: true } | { help: false; options: CliOptions } | { error: string };
@@ -37,6 +44,7 @@ export function parseCli(argv: readonly string[], contentDir: string, cwd: strin
         out: { type: 'string' },
         state: { type: 'string' },
         health: { type: 'string' },
+        shard: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -50,6 +58,12 @@ export function parseCli(argv: readonly string[], contentDir: string, cwd: strin
     const value = values[flag];
     if (value !== undefined && !value.trim()) return { error: `--${flag} needs a path` };
   }
+  let shard: Shard | undefined;
+  if (values.shard !== undefined) {
+    const parsed = parseShard(values.shard);
+    if ('error' in parsed) return { error: parsed.error };
+    shard = parsed;
+  }
   const out = path.resolve(cwd, values.out ?? path.join(contentDir, 'articles'));
   return {
     help: false,
@@ -58,6 +72,7 @@ export function parseCli(argv: readonly string[], contentDir: string, cwd: strin
       out,
       state: path.resolve(cwd, values.state ?? '.ingest-state.json'),
       health: path.resolve(cwd, values.health ?? path.join(path.dirname(out), 'feeds-health.json')),
+      ...(shard ? { shard } : {}),
     },
   };
 }

@@ -1,12 +1,18 @@
 /** `npm run ingest` itself: flags, feeds file, the run, and what it prints. Returns the exit code. */
+import path from 'node:path';
 import { assignStories } from '../classify/cluster.ts';
 import { createClassifier } from '../classify/index.ts';
 import { loadFeedsFile } from '../content/feeds.ts';
 import { ContentError, loadTaxonomy, vocabulary } from '../content/load-taxonomy.ts';
 import { contentDir } from '../content/paths.ts';
+import { loadOverrides, type Overrides } from '../content/overrides.ts';
+import { readCitations } from './citations.ts';
 import { parseCli, USAGE } from './cli.ts';
 import { formatSummary } from './health.ts';
+import { acquireLock, LOCKED_EXIT_CODE } from './lock.ts';
 import { runIngest } from './run.ts';
+import { setAsideDirFor } from './set-aside.ts';
+import { inShard } from './shard.ts';
 
 export async function ingestCommand(argv: readonly string[]): Promise<number> {
   const parsed = parseCli(argv, contentDir(), process.cwd());
@@ -19,12 +25,19 @@ export async function ingestCommand(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const { options } = parsed;
+  // The article folder's parent holds the entries and corrections it must agree with.
+  const root = path.dirname(options.out);
 
   let feeds;
   let taxonomy;
   try {
     taxonomy = loadTaxonomy();
     feeds = loadFeedsFile(options.feeds, vocabulary(taxonomy));
+    if (options.shard) {
+      const { shard } = options;
+      feeds = { ...feeds, feeds: feeds.feeds.filter((f) => inShard(f.id, shard)) };
+      console.log(`Shard ${shard.index}/${shard.count}: ${feeds.feeds.length} feeds.`);
+    }
   } catch (e) {
     const lines = e instanceof ContentError ? e.problems : [(e as Error).message];
     console.error(
@@ -33,17 +46,49 @@ export async function ingestCommand(argv: readonly string[]): Promise<number> {
     return 1;
   }
 
-  const { report, warnings } = await runIngest({
-    feeds,
-    outDir: options.out,
-    statePath: options.state,
-    healthPath: options.health,
-    classify: createClassifier(taxonomy),
-    assignStories,
-    blocsOf: vocabulary(taxonomy).blocsOf,
-  });
-  for (const w of warnings) console.error(`warning: ${w}`);
-  console.log(formatSummary(report));
-  console.log(`\nHealth report: ${options.health}`);
-  return 0;
+  // A broken overrides.yaml is the check's to report; ingest goes on with the stories as stored.
+  let overrides: Overrides = { articles: {} };
+  const early: string[] = [];
+  try {
+    overrides = loadOverrides(root);
+  } catch (e) {
+    const lines = e instanceof ContentError ? e.problems : [(e as Error).message];
+    early.push(`story corrections not read, stories as stored: ${lines.join('; ')}`);
+  }
+
+  const lock = acquireLock(options.state, { budgetMs: feeds.fetch.runBudgetSeconds * 1000 });
+  if (!lock.acquired) {
+    console.error(`ingest: ${lock.message}`);
+    return LOCKED_EXIT_CODE;
+  }
+  if (lock.tookOver) console.error(`ingest: ${lock.tookOver}`);
+  try {
+    const { report, warnings, joined, setAside } = await runIngest({
+      feeds,
+      outDir: options.out,
+      statePath: options.state,
+      healthPath: options.health,
+      classify: createClassifier(taxonomy),
+      assignStories,
+      blocsOf: vocabulary(taxonomy).blocsOf,
+      citations: (storyOf) =>
+        readCitations(
+          path.join(root, 'entries'),
+          (id) => overrides.articles[id]?.story ?? storyOf(id),
+        ),
+      setAsideDir: setAsideDirFor(options.out),
+    });
+    for (const w of [...early, ...warnings]) console.error(`warning: ${w}`);
+    for (const j of joined)
+      console.log(`article ${j.id} joined story ${j.story}: ${j.entry} cites its URL`);
+    for (const a of setAside)
+      console.error(
+        `warning: article ${a.article.id} set aside in ${setAsideDirFor(options.out)}: ${a.reason}`,
+      );
+    console.log(formatSummary(report));
+    console.log(`\nHealth report: ${options.health}`);
+    return 0;
+  } finally {
+    lock.release();
+  }
 }

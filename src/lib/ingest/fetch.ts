@@ -49,6 +49,8 @@ export type FetchOutcome =
       kind: 'not-modified';
       httpStatus: 304;
       url: string;
+      /** As for a 200: an unchanged feed may still have moved for good. */
+      movedTo?: string;
       validators: Validators;
       attempts: number;
     };
@@ -190,6 +192,7 @@ async function attempt(
           kind: 'not-modified',
           httpStatus: 304,
           url,
+          ...(permanent && visited.length > 1 ? { movedTo: url } : {}),
           validators: { ...validators, ...validatorsOf(response) },
         };
       }

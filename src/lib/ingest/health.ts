@@ -25,7 +25,10 @@ export const feedHealthSchema = z.object({
   reason: z.string().optional(),
   /** The last HTTP status received, when the server answered. */
   httpStatus: z.number().int().optional(),
-  /** The feed's new address, when the server redirected it permanently: update feeds.yaml. */
+  /**
+   * The feed's new address, when the server redirected it permanently: update feeds.yaml. Kept
+   * until feeds.yaml names a new address or the old one answers without redirecting.
+   */
   movedTo: z.string().optional(),
   /** What the feed turned out to be. */
   format: z.enum(['rss', 'rdf', 'atom', 'json']).optional(),
@@ -35,6 +38,18 @@ export const feedHealthSchema = z.object({
   lastSuccess: instant.optional(),
   /** The most recent failure, kept after the feed recovers. */
   lastError: z.object({ at: instant, reason: z.string() }).optional(),
+  /** Runs in a row that failed, this one included; 0 once the feed answers. */
+  consecutiveFailures: count.default(0),
+  /** The first failed run of the current streak of failures. */
+  failingSince: instant.optional(),
+  /** The newest publication date among the feed's items, kept across runs: how fresh it is. */
+  newestItem: instant.optional(),
+  /** The last run the feed added an article. */
+  lastNew: instant.optional(),
+  /** Articles the feed added, per week (the Monday that starts it, UTC), the last 12 weeks. */
+  weekly: z
+    .array(z.object({ week: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), items: count }))
+    .default([]),
   /** Items in the feed this run. */
   itemsSeen: count,
   /** Items that are articles on the site (new now, or stored by an earlier run or feed). */

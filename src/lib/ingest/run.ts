@@ -4,8 +4,8 @@
  */
 import type { Article } from '../content/article.ts';
 import type { Feed, FeedsFile } from '../content/feeds.ts';
-import type { Classification, Classifier, StoryCandidate } from '../classify/types.ts';
-import { removeStaleTemps, syncFolder } from './atomic.ts';
+import type { Classification, Classifier } from '../classify/types.ts';
+import { removeStaleTemps } from './atomic.ts';
 import { FeedError } from './errors.ts';
 import { fetchFeed, type Validators } from './fetch.ts';
 import {
@@ -15,17 +15,17 @@ import {
   type FeedStatus,
   type HealthReport,
 } from './health.ts';
+import { foldHistory } from './history.ts';
 import { normaliseItems, type DroppedItem, type NormalisedItem } from './normalise.ts';
 import { parseFeedBody } from './parse.ts';
 import type { ParsedFeed } from './parsed.ts';
 import { mapPool } from './pool.ts';
 import { readState, validatorsFor, writeState } from './state.ts';
-import { readStore, storeArticle, type StoredArticle } from './store.ts';
+import { settleArticles, type AssignStories, type SettleOptions } from './settle.ts';
+import type { SetAside } from './set-aside.ts';
+import { readStore } from './store.ts';
 
-export type AssignStories = (
-  existing: StoryCandidate[],
-  incoming: StoryCandidate[],
-) => Map<string, string>;
+export type { AssignStories };
 
 export interface RunOptions {
   feeds: FeedsFile;
@@ -39,6 +39,10 @@ export interface RunOptions {
   assignStories: AssignStories;
   /** Region code → its blocs, so feed tags gain blocs as classifier tags do (IE → EU). */
   blocsOf?: ReadonlyMap<string, readonly string[]>;
+  /** The URLs entries cite, so a new article never clashes with an entry's story. */
+  citations?: SettleOptions['citations'];
+  /** Where articles that clash in a way only an editor can settle wait (content/set-aside). */
+  setAsideDir?: string;
   now?: () => Date;
   fetchImpl?: typeof fetch;
 }
@@ -47,6 +51,10 @@ export interface RunResult {
   report: HealthReport;
   /** Ids of the articles this run created. */
   created: string[];
+  /** Articles waiting in the set-aside folder after this run, each with its reason. */
+  setAside: SetAside[];
+  /** Articles that joined the story of an entry citing them. */
+  joined: { id: string; story: string; entry: string }[];
   /** Problems worth an editor's attention that did not stop the run. */
   warnings: string[];
 }
@@ -68,6 +76,8 @@ interface FeedOutcome {
   httpStatus?: number;
   format?: ParsedFeed['format'];
   movedTo?: string;
+  /** The newest publication date among the items (estimated dates left out). */
+  newestItem?: string;
   items: Screened[];
   itemsSeen: number;
   dropped: DroppedItem[];
@@ -168,6 +178,7 @@ async function processFeed(
         ...base,
         status: 'not-modified',
         httpStatus,
+        ...(outcome.movedTo ? { movedTo: outcome.movedTo } : {}),
         validators: outcome.validators,
         durationMs: elapsed(),
       };
@@ -183,6 +194,7 @@ async function processFeed(
       httpStatus,
       format: parsed.format,
       ...(outcome.movedTo ? { movedTo: outcome.movedTo } : {}),
+      ...newest(items),
       items: screenItems(items, feed, startedAt, screen),
       itemsSeen: Math.min(parsed.items.length, settings.maxItemsPerFeed),
       dropped,
@@ -201,6 +213,12 @@ async function processFeed(
       durationMs: elapsed(),
     };
   }
+}
+
+function newest(items: readonly NormalisedItem[]): { newestItem?: string } {
+  let max: string | undefined;
+  for (const i of items) if (!i.dateEstimated && (!max || i.published > max)) max = i.published;
+  return max ? { newestItem: max } : {};
 }
 
 /** The classifier's verdict plus the feed's own tags, blocs included, each with its reason. */
@@ -226,15 +244,6 @@ function withFeedTags(
   }
   return { companies: [...companies].sort(), regions: [...regions].sort(), why };
 }
-
-const toCandidate = (a: StoredArticle): StoryCandidate => ({
-  id: a.id,
-  title: a.title,
-  summary: a.summary,
-  companies: a.companies,
-  published: a.published,
-  story: a.story,
-});
 
 export async function runIngest(options: RunOptions): Promise<RunResult> {
   const now = options.now ?? (() => new Date());
@@ -277,40 +286,19 @@ export async function runIngest(options: RunOptions): Promise<RunResult> {
     kept.set(outcome.feed.id, keptHere);
   }
 
-  let stories = new Map<string, string>();
-  try {
-    stories = options.assignStories(
-      store.articles.map(toCandidate),
-      pending.map((article) => ({
-        id: article.id,
-        title: article.title,
-        summary: article.summary,
-        companies: article.companies,
-        published: article.published,
-      })),
-    );
-  } catch (e) {
-    warnings.push(
-      `story clustering failed (${(e as Error).message}); each new article is its own story`,
-    );
-  }
-
-  const created: string[] = [];
+  const settled = settleArticles({
+    outDir: options.outDir,
+    store,
+    pending,
+    assignStories: options.assignStories,
+    ...(options.citations ? { citations: options.citations } : {}),
+    ...(options.setAsideDir ? { setAsideDir: options.setAsideDir } : {}),
+    now: startedAt,
+  });
+  warnings.push(...settled.warnings);
+  const created = settled.created.map((a) => a.id);
   const createdBy = new Map<string, number>();
-  for (const article of pending) {
-    const feed = article.feed;
-    try {
-      const story = stories.get(article.id) ?? article.id;
-      if (storeArticle(options.outDir, { ...article, story }, { deferFolderSync: true })) {
-        created.push(article.id);
-        createdBy.set(feed, (createdBy.get(feed) ?? 0) + 1);
-      }
-    } catch (e) {
-      warnings.push(`article ${article.id} from ${feed} not stored: ${(e as Error).message}`);
-    }
-  }
-  // One folder sync makes every new name durable before the state file says they were fetched.
-  if (created.length) syncFolder(options.outDir);
+  for (const a of settled.created) createdBy.set(a.feed, (createdBy.get(a.feed) ?? 0) + 1);
 
   // After the articles: a run killed before this point simply fetches in full next time.
   for (const o of outcomes) {
@@ -334,9 +322,7 @@ export async function runIngest(options: RunOptions): Promise<RunResult> {
   const feedHealth = outcomes.map((o): FeedHealth => {
     const before = previous.get(o.feed.id);
     const at = o.startedAt.toISOString();
-    const lastSuccess = o.status === 'failed' ? before?.lastSuccess : at;
-    const lastError =
-      o.status === 'failed' ? { at, reason: o.reason ?? 'unknown' } : before?.lastError;
+    const itemsNew = createdBy.get(o.feed.id) ?? 0;
     return {
       id: o.feed.id,
       url: o.feed.url,
@@ -344,14 +330,20 @@ export async function runIngest(options: RunOptions): Promise<RunResult> {
       status: o.status,
       ...(o.reason ? { reason: o.reason } : {}),
       ...(o.httpStatus !== undefined ? { httpStatus: o.httpStatus } : {}),
-      ...(o.movedTo ? { movedTo: o.movedTo } : {}),
       ...(o.format ? { format: o.format } : {}),
       lastAttempt: at,
-      ...(lastSuccess ? { lastSuccess } : {}),
-      ...(lastError ? { lastError } : {}),
+      ...foldHistory(before, {
+        at,
+        url: o.feed.url,
+        status: o.status,
+        reason: o.reason,
+        movedTo: o.movedTo,
+        itemsNew,
+        newestItem: o.newestItem,
+      }),
       itemsSeen: o.itemsSeen,
       itemsKept: kept.get(o.feed.id) ?? 0,
-      itemsNew: createdBy.get(o.feed.id) ?? 0,
+      itemsNew,
       itemsDropped: o.dropped.length,
       ...(o.dropped.length
         ? {
@@ -385,5 +377,5 @@ export async function runIngest(options: RunOptions): Promise<RunResult> {
     feeds: feedHealth,
   };
   writeHealth(options.healthPath, report);
-  return { report, created, warnings };
+  return { report, created, setAside: settled.setAside, joined: settled.joined, warnings };
 }
