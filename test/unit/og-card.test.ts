@@ -1,8 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../src/lib/compare/matrix.ts';
 import type { StatusEvent } from '../../src/lib/compare/status.ts';
 import { companyCard, entryCard, regionCard, shortList } from '../../src/lib/og/card.ts';
-import { renderCard } from '../../src/lib/og/render.ts';
+import { cardKey, renderCard } from '../../src/lib/og/render.ts';
 import { makeNames } from '../../src/lib/timeline/names.ts';
 import { timelineItem } from '../support/timeline-item.ts';
 
@@ -126,9 +129,24 @@ describe('link preview cards', () => {
     expect(shortList(['a', 'b'])).toBe('a, b');
   });
 
-  it('render as a 1200×630 PNG with the bundled font', async () => {
-    const png = await renderCard(entryCard(item, names));
-    expect([...png.slice(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
-    expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+  it('render as a 1200×630 PNG with the bundled font, kept for the next build', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'og-test-'));
+    try {
+      const card = entryCard(item, names);
+      const png = await renderCard(card, dir);
+      expect([...png.slice(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+      expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+      expect(fs.readdirSync(dir)).toEqual([`${cardKey(card)}.png`]);
+      expect(Buffer.from(await renderCard(card, dir)).equals(Buffer.from(png))).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('key a kept card by everything it shows, so an edited entry gets a new picture', () => {
+    const card = entryCard(item, names);
+    expect(cardKey(card)).toBe(cardKey(entryCard({ ...item }, names)));
+    expect(cardKey(card)).not.toBe(cardKey(entryCard({ ...item, title: 'Another title' }, names)));
+    expect(cardKey(card)).not.toBe(cardKey({ ...card, chips: card.chips.slice(1) }));
   });
 });
