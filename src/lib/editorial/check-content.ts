@@ -14,7 +14,7 @@ import { companySchema, regionSchema } from '../content/taxonomy.ts';
 import { healthReportSchema } from '../ingest/health.ts';
 import { applyOverrides } from '../timeline/items.ts';
 import { checkEntry, type CheckedEntry } from './check-entry.ts';
-import { duplicateEntries, entryArticleLinks } from './cross-checks.ts';
+import { duplicateEntries, entryArticleLinks, statusForUnnamedRegion } from './cross-checks.ts';
 import { displayPath } from './display-path.ts';
 import { fixFor } from './fixes.ts';
 import { type Problem, sortProblems } from './problem.ts';
@@ -108,6 +108,7 @@ export function checkContent(
   ctx.problems.push(
     ...duplicateEntries(entries.valid),
     ...entryArticleLinks(entries.valid, corrected),
+    ...statusForUnnamedRegion(entries.valid, regions.unnamed),
   );
 
   return {
@@ -164,6 +165,8 @@ function checkRegions(ctx: Context) {
   const { problems } = ctx;
   const codes = new Set<string>();
   const blocsOf = new Map<string, string[]>();
+  /** Region code → its file, for regions whose file gives no usable name. */
+  const unnamed = new Map<string, string>();
   const memberships: { file: string; line: number | undefined; bloc: string; i: number }[] = [];
   const files = readFiles(ctx, path.join(ctx.root, 'regions'), /\.ya?ml$/, '.yaml');
   for (const { name, abs, file } of files) {
@@ -179,6 +182,7 @@ function checkRegions(ctx: Context) {
     problems.push(...found);
     if (!data) {
       codes.add(fromName);
+      if (found.some((p) => p.field === 'name')) unnamed.set(fromName, file);
       continue;
     }
     codes.add(data.code);
@@ -204,7 +208,7 @@ function checkRegions(ctx: Context) {
         problem: `unknown region code "${m.bloc}"; valid values: ${sorted(codes)}`,
         fix: fixFor('region', ['memberOf']),
       });
-  return { codes, blocsOf, count: files.length };
+  return { codes, blocsOf, unnamed, count: files.length };
 }
 
 /**
