@@ -150,7 +150,7 @@ export function layoutActivity(months: readonly MonthActivity[]): ActivityLayout
   const gap = slot > 6 ? 1.5 : 0.5;
   const perUnit = (base - top) / max;
   const bars = months.map((month, i) => {
-    let y = base;
+    let y: number = base;
     const segments = ACTIVITY_GROUPS.filter((g) => month.counts[g.id] > 0).map((g) => {
       const height = round(month.counts[g.id] * perUnit);
       y = round(y - height);

@@ -69,19 +69,24 @@ export function cardKey(card: CardData): string {
     .slice(0, 32);
 }
 
-async function draw(card: CardData): Promise<Uint8Array> {
+async function draw(card: CardData): Promise<Uint8Array<ArrayBuffer>> {
   const { fonts } = await setup();
   const svg = await satori(cardElement(card) as Parameters<typeof satori>[0], {
     width: CARD.width,
     height: CARD.height,
     fonts,
   });
-  return new Resvg(svg, { fitTo: { mode: 'width', value: CARD.width } }).render().asPng();
+  return new Uint8Array(
+    new Resvg(svg, { fitTo: { mode: 'width', value: CARD.width } }).render().asPng(),
+  );
 }
 
-export async function renderCard(card: CardData, dir = cacheDir()): Promise<Uint8Array> {
+export async function renderCard(
+  card: CardData,
+  dir = cacheDir(),
+): Promise<Uint8Array<ArrayBuffer>> {
   const file = path.join(dir, `${cardKey(card)}.png`);
-  if (fs.existsSync(file)) return fs.readFileSync(file);
+  if (fs.existsSync(file)) return new Uint8Array(fs.readFileSync(file));
   const png = await draw(card);
   // Temp file and rename, so a build killed mid-write never leaves half a PNG to be reused.
   fs.mkdirSync(dir, { recursive: true });
