@@ -6,7 +6,7 @@
 import type { Training } from '../content/entry.ts';
 import type { Cell } from '../compare/matrix.ts';
 import { TRAINING_INFO, UNKNOWN_INFO } from '../compare/status.ts';
-import { formatDay, formatItemDate } from '../timeline/dates.ts';
+import { formatItemDate } from '../timeline/dates.ts';
 import type { TimelineItem } from '../timeline/items.ts';
 import { kindLabel } from '../timeline/labels.ts';
 import type { Names } from '../timeline/names.ts';
@@ -59,19 +59,17 @@ export function entryCard(item: TimelineItem, names: Names): CardData {
   };
 }
 
-/** A company's card: its name and where it trains on people's data today. */
-export function companyCard(
-  name: string,
-  cells: readonly Cell[],
-  asOf: string,
-  names: Names,
-): CardData {
+/**
+ * A company's card: its name and where it trains on people's data now. It names no date, so the
+ * picture changes only when the status does and a kept one is reused.
+ */
+export function companyCard(name: string, cells: readonly Cell[], names: Names): CardData {
   const own = cells.filter((c) => c.current && !c.inheritedFrom);
   const chips = (own.length ? own : cells).slice(0, MAX_CHIPS).map((c) => ({
     text: `${names.regionShort(c.region)}: ${(c.current ? TRAINING_INFO[c.current.training] : UNKNOWN_INFO).label}`,
     status: c.current?.training ?? ('unknown' as const),
   }));
-  const eyebrow = `Company · status as of ${formatDay(asOf)}`;
+  const eyebrow = 'Company';
   const meta = chips.length
     ? 'Where it trains AI on people’s data, by region'
     : 'No recorded status yet';
@@ -84,18 +82,13 @@ export function companyCard(
   };
 }
 
-/** A region's card: its name and which companies train on its people's data. */
-export function regionCard(
-  name: string,
-  cells: readonly Cell[],
-  asOf: string,
-  names: Names,
-): CardData {
+/** A region's card: its name and which companies train on its people's data (no date, as above). */
+export function regionCard(name: string, cells: readonly Cell[], names: Names): CardData {
   const chips = cells.slice(0, MAX_CHIPS).map((c) => ({
     text: `${names.company(c.company)}: ${TRAINING_INFO[c.current!.training].label}`,
     status: c.current!.training,
   }));
-  const eyebrow = `Region · status as of ${formatDay(asOf)}`;
+  const eyebrow = 'Region';
   const meta = cells.length
     ? `${cells.length} ${cells.length === 1 ? 'company' : 'companies'} with a known status here`
     : 'No recorded status yet';
