@@ -76,9 +76,15 @@ async function draw(card: CardData): Promise<Uint8Array<ArrayBuffer>> {
     height: CARD.height,
     fonts,
   });
-  return new Uint8Array(
-    new Resvg(svg, { fitTo: { mode: 'width', value: CARD.width } }).render().asPng(),
-  );
+  // WebAssembly memory is not garbage-collected: free both objects or every card stays resident.
+  const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: CARD.width } });
+  const image = resvg.render();
+  try {
+    return new Uint8Array(image.asPng());
+  } finally {
+    image.free();
+    resvg.free();
+  }
 }
 
 export async function renderCard(
