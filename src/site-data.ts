@@ -14,6 +14,10 @@ import {
   type TimelineItem,
 } from './lib/timeline/items.ts';
 import type { Article } from './lib/content/article.ts';
+import { isoToday } from './lib/compare/view.ts';
+import type { CardData } from './lib/og/card.ts';
+import { previewCards } from './lib/og/cards.ts';
+import { prepareCards } from './lib/og/pool.ts';
 import type { Company, Region } from './lib/content/taxonomy.ts';
 
 export interface SiteData {
@@ -26,6 +30,8 @@ export interface SiteData {
   entries: EntryRecord[];
   /** Stored articles with editors' overrides applied and hidden ones left out, for the open-data export. */
   articles: Article[];
+  /** Each entry, company and region page's preview card, by its image path (src/lib/og/paths.ts). */
+  previews: Map<string, CardData>;
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -53,6 +59,9 @@ async function load(): Promise<SiteData> {
     fileRegions,
     items.flatMap((i) => i.regions),
   ).sort((a, b) => a.name.localeCompare(b.name));
+  const previews = previewCards(items, companies, regions, isoToday());
+  // Drawn in a worker from now on, while the pages render; the image routes then only collect them.
+  prepareCards(previews.values());
   return {
     items,
     companies,
@@ -61,6 +70,7 @@ async function load(): Promise<SiteData> {
     regionByCode: new Map(regions.map((r) => [r.code, r])),
     entries: entries.filter((e) => !e.data.draft).map((e) => ({ id: e.id, data: e.data })),
     articles: applyOverrides(stored, overrides, blocsOf),
+    previews,
   };
 }
 

@@ -17,6 +17,8 @@ const PAGES: [string, string][] = [
   ['a region page', '/regions/eu/'],
   ['the comparison', '/compare/'],
   ['a side-by-side view', '/compare/meta-vs-linkedin/'],
+  ['a three-way side-by-side view', '/compare/meta-vs-linkedin-vs-x/'],
+  ['another company page with charts', '/companies/meta/'],
   ['the companies index', '/companies/'],
   ['a later timeline page', '/page/2/'],
   ['the open data page', '/data/'],

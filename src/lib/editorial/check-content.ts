@@ -19,7 +19,7 @@ import { ContentError, withAllCountries } from '../content/load-taxonomy.ts';
 import { setAsideDirFor, setAsideSchema } from '../ingest/set-aside.ts';
 import { applyOverrides } from '../timeline/items.ts';
 import { checkEntry, type CheckedEntry } from './check-entry.ts';
-import { duplicateEntries, entryArticleLinks } from './cross-checks.ts';
+import { duplicateEntries, entryArticleLinks, statusForUnnamedRegion } from './cross-checks.ts';
 import { displayPath } from './display-path.ts';
 import { fixFor } from './fixes.ts';
 import { type Problem, sortProblems } from './problem.ts';
@@ -135,6 +135,7 @@ export function checkContent(
     ...duplicateEntries(entries.valid),
     ...entryArticleLinks(entries.valid, corrected),
     ...confirmationProblems(entries.valid, names),
+    ...statusForUnnamedRegion(entries.valid, regions.unnamed),
   );
   const stale = staleStatusesOf(entries.valid, today, names);
   ctx.warnings.push(
@@ -200,6 +201,8 @@ function checkRegions(ctx: Context) {
   const codes = new Set<string>();
   const names = new Map<string, string>();
   const blocsOf = new Map<string, string[]>();
+  /** Region code → its file, for regions whose file gives no usable name. */
+  const unnamed = new Map<string, string>();
   const memberships: { file: string; line: number | undefined; bloc: string; i: number }[] = [];
   const files = readFiles(ctx, path.join(ctx.root, 'regions'), /\.ya?ml$/, '.yaml');
   for (const { name, abs, file } of files) {
@@ -215,6 +218,7 @@ function checkRegions(ctx: Context) {
     problems.push(...found);
     if (!data) {
       codes.add(fromName);
+      if (found.some((p) => p.field === 'name')) unnamed.set(fromName, file);
       continue;
     }
     codes.add(data.code);
@@ -243,7 +247,7 @@ function checkRegions(ctx: Context) {
       });
   // Every country is a region even without a file: its names come from the country data.
   for (const r of withAllCountries([])) codes.add(r.code);
-  return { codes, names, blocsOf, count: files.length };
+  return { codes, names, blocsOf, unnamed, count: files.length };
 }
 
 /**

@@ -124,6 +124,15 @@ export function checkEntry(
       problem: `${isoDay(data.date)} is in the future`,
       fix: 'write the day it happened or was announced; a future deadline or start goes in effective',
     });
+  const effective = data.effective && isoDay(data.effective);
+  if (effective && data.status.length && effective < isoDay(data.date))
+    problems.push({
+      file,
+      line: src.lineOf(['effective']),
+      field: 'effective',
+      problem: `${effective} is before the entry's date ${isoDay(data.date)}, so its status would take effect before it was recorded and the status history would run backwards`,
+      fix: 'swap the two if they were mixed up: date is when it happened or was announced, effective the later day it applies from; for a change that applied from the day it was announced, leave effective out',
+    });
   data.sources.forEach((s, i) => {
     if (s.date && isFutureDay(isoDay(s.date), today))
       problems.push({

@@ -153,3 +153,27 @@ export function entryArticleLinks(
   }
   return problems;
 }
+
+/**
+ * A status for a region whose file gives it no name: the matrix, tables and charts could show only
+ * the bare code, so the entry is reported as well as the region file, at the status line.
+ */
+export function statusForUnnamedRegion(
+  entries: readonly CheckedEntry[],
+  unnamed: ReadonlyMap<string, string>,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const e of entries)
+    e.data.status.forEach((s, i) => {
+      const regionFile = unnamed.get(s.region);
+      if (!regionFile) return;
+      problems.push({
+        file: e.file,
+        line: e.lineOf(['status', i, 'region']) ?? e.lineOf(['status', i]),
+        field: `status[${i}].region`,
+        problem: `region ${s.region} has no name in ${regionFile}, so the comparison could only show the bare code`,
+        fix: `give the region a name in ${regionFile} (e.g. name: European Union / EEA)`,
+      });
+    });
+  return problems;
+}

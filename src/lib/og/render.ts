@@ -1,0 +1,103 @@
+/**
+ * A card to PNG: satori lays it out as SVG with Noto Sans (the site's type stack names it; the
+ * font files come from @fontsource/noto-sans, never fetched) and resvg's WebAssembly build
+ * rasterises it, so no native per-platform package is involved.
+ *
+ * Rendering costs tens of milliseconds a card, and the cards change only when entries or the
+ * taxonomy do, not with each ingest, so each PNG is kept under .cache/og/ by a hash of
+ * everything that shapes it: the card's element tree and the renderer's and font's versions.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { initWasm, Resvg } from '@resvg/resvg-wasm';
+import satori from 'satori';
+import { CARD, cardElement, type CardData } from './card.ts';
+
+// Resolved from the project, not this module: Astro bundles this file somewhere else at build.
+const require = createRequire(path.join(process.cwd(), 'package.json'));
+const read = (id: string) => fs.readFileSync(require.resolve(id));
+/** An installed package's version, read from its package.json next to the file it exports. */
+function version(pkg: string, file: string): string {
+  for (let dir = path.dirname(require.resolve(`${pkg}/${file}`)); ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest)) {
+      const { name, version } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as Record<
+        string,
+        string
+      >;
+      if (name === pkg) return `${pkg}@${version}`;
+    }
+    if (dir === path.dirname(dir)) return pkg;
+  }
+}
+
+/** The folder cards are kept in between builds (git-ignored). */
+export const cacheDir = () => path.join(process.cwd(), '.cache', 'og');
+
+let ready: Promise<{ fonts: Parameters<typeof satori>[1]['fonts'] }> | undefined;
+
+function setup() {
+  ready ??= (async () => {
+    await initWasm(read('@resvg/resvg-wasm/index_bg.wasm'));
+    const font = (weight: 400 | 700) => ({
+      name: 'Noto Sans',
+      data: read(`@fontsource/noto-sans/files/noto-sans-latin-${weight}-normal.woff`),
+      weight,
+      style: 'normal' as const,
+    });
+    return { fonts: [font(400), font(700)] };
+  })();
+  return ready;
+}
+
+let renderer: string | undefined;
+
+/** The cache key: a card renders the same only with the same tree, renderer and font. */
+export function cardKey(card: CardData): string {
+  renderer ??= [
+    version('satori', 'package.json'),
+    version('@resvg/resvg-wasm', 'index_bg.wasm'),
+    version('@fontsource/noto-sans', 'files/noto-sans-latin-400-normal.woff'),
+  ].join(' ');
+  return crypto
+    .createHash('sha256')
+    .update(renderer)
+    .update(JSON.stringify(cardElement(card)))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+async function draw(card: CardData): Promise<Uint8Array<ArrayBuffer>> {
+  const { fonts } = await setup();
+  const svg = await satori(cardElement(card) as Parameters<typeof satori>[0], {
+    width: CARD.width,
+    height: CARD.height,
+    fonts,
+  });
+  // WebAssembly memory is not garbage-collected: free both objects or every card stays resident.
+  const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: CARD.width } });
+  const image = resvg.render();
+  try {
+    return new Uint8Array(image.asPng());
+  } finally {
+    image.free();
+    resvg.free();
+  }
+}
+
+export async function renderCard(
+  card: CardData,
+  dir = cacheDir(),
+): Promise<Uint8Array<ArrayBuffer>> {
+  const file = path.join(dir, `${cardKey(card)}.png`);
+  if (fs.existsSync(file)) return new Uint8Array(fs.readFileSync(file));
+  const png = await draw(card);
+  // Temp file and rename, so a build killed mid-write never leaves half a PNG to be reused.
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, png);
+  fs.renameSync(tmp, file);
+  return png;
+}
