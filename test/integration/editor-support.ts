@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
-const NODE = path.join(REPO, 'node_modules/.bin/node');
+export const NODE = path.join(REPO, 'node_modules/.bin/node');
 
 /** A feeds.yaml that check accepts, for copies that must not depend on the real feed list. */
 export const FEEDS_YAML = `feeds:
@@ -74,7 +74,10 @@ export interface ArticleFixture {
   published: string;
   publisher?: string;
   companies: string[];
+  proposedCompanies?: string[];
   regions: string[];
+  score?: number;
+  review?: boolean;
   story: string;
 }
 

@@ -146,4 +146,30 @@ describe('npm run ingest', () => {
     );
     expect(JSON.parse(fs.readFileSync(state, 'utf8'))).toEqual({ version: 1, feeds: {} });
   });
+
+  it('stores nothing and names the file and the fix when the classifier model is stale', async () => {
+    const content = path.join(dir, 'stale-model');
+    for (const part of ['companies', 'regions', 'classifier.yaml', 'classifier-model.json'])
+      fs.cpSync(path.join('content', part), path.join(content, part), { recursive: true });
+    const model = path.join(content, 'classifier-model.json');
+    fs.writeFileSync(
+      model,
+      fs.readFileSync(model, 'utf8').replace(/"version": \d+/, '"version": 0'),
+    );
+    const feeds = write(
+      'stale.yaml',
+      stringify([{ id: 'nowhere', url: 'https://feeds.invalid/rss', publisher: 'N' }]),
+    );
+    const out = path.join(content, 'articles');
+    const r = await runIngestCommand(
+      ['--feeds', feeds, '--out', out, '--state', path.join(dir, 'stale-state.json')],
+      { AIDW_CONTENT_DIR: content },
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /ingest: cannot start, fix these first:\n.*classifier-model\.json: version — is 0, .* run `npm run train-classifier`/,
+    );
+    expect(fs.existsSync(out)).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'stale-state.json'))).toBe(false);
+  });
 });

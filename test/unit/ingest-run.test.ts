@@ -114,6 +114,29 @@ describe('runIngest', () => {
     expect(report.feeds[2]).toMatchObject({ reason: 'HTTP 404 Not Found', httpStatus: 404 });
   });
 
+  it('keeps an item too close to call, held for review, with its language and proposed companies', async () => {
+    const unsure: Classifier = ({ title }) => ({
+      relevant: false,
+      score: /forum/.test(title) ? 0.5 : 0.1,
+      ...(/forum/.test(title) ? { review: true as const } : {}),
+      language: 'en',
+      companies: /forum/.test(title) ? ['chatbot-maker'] : [],
+      ...(/forum/.test(title) ? { proposedCompanies: ['chatbot-maker'] } : {}),
+      regions: ['GLOBAL'],
+      why: [],
+    });
+    await runIngest(options({ classify: unsure }));
+    const articles = stored();
+    expect(articles).toHaveLength(1);
+    expect(articles[0]).toMatchObject({
+      url: 'https://news.example.org/forum',
+      review: true,
+      language: 'en',
+      companies: ['chatbot-maker'],
+      proposedCompanies: ['chatbot-maker'],
+    });
+  });
+
   it('never rewrites an article already on disk, even when the feed now says otherwise', async () => {
     await runIngest(options());
     const files = fs

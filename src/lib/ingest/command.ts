@@ -30,8 +30,11 @@ export async function ingestCommand(argv: readonly string[]): Promise<number> {
 
   let feeds;
   let taxonomy;
+  let classify;
   try {
     taxonomy = loadTaxonomy();
+    // Before anything is fetched: a run that could not classify stores nothing.
+    classify = createClassifier(taxonomy);
     feeds = loadFeedsFile(options.feeds, vocabulary(taxonomy));
     if (options.shard) {
       const { shard } = options;
@@ -68,7 +71,7 @@ export async function ingestCommand(argv: readonly string[]): Promise<number> {
       outDir: options.out,
       statePath: options.state,
       healthPath: options.health,
-      classify: createClassifier(taxonomy),
+      classify,
       assignStories,
       blocsOf: vocabulary(taxonomy).blocsOf,
       citations: (storyOf) =>

@@ -87,10 +87,8 @@ export async function soak(options: SoakOptions): Promise<SoakFigures> {
   const root = path.join(work, 'content');
   for (const dir of ['companies', 'regions'])
     fs.cpSync(path.join(options.repo, 'content', dir), path.join(root, dir), { recursive: true });
-  fs.copyFileSync(
-    path.join(options.repo, 'content', 'classifier.yaml'),
-    path.join(root, 'classifier.yaml'),
-  );
+  for (const file of ['classifier.yaml', 'classifier-model.json'])
+    fs.copyFileSync(path.join(options.repo, 'content', file), path.join(root, file));
   fs.mkdirSync(path.join(root, 'entries'));
   fs.mkdirSync(path.join(root, 'articles'));
   const statePath = path.join(work, 'state.json');

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  loadTaxonomy,
+  regionsInUse,
+  withAllCountries,
+} from '../../src/lib/content/load-taxonomy.ts';
+import { allCountries } from '../../src/lib/taxonomy/countries.ts';
+import { matchForms, tokenize } from '../../src/lib/taxonomy/text.ts';
+import { buildTermIndex, findTerms } from '../../src/lib/taxonomy/terms.ts';
+
+describe('countries', () => {
+  const countries = allCountries();
+  const byCode = new Map(countries.map((c) => [c.code, c]));
+
+  it('knows every ISO 3166 country, Great Britain as UK', () => {
+    expect(countries.length).toBe(250);
+    expect(byCode.has('UK')).toBe(true);
+    expect(byCode.has('GB')).toBe(false);
+  });
+
+  it('has the names news uses, in the languages the site reads', () => {
+    const cz = byCode.get('CZ')!;
+    expect(cz.aliases).toEqual(
+      expect.arrayContaining(['Czechia', 'Tschechien', 'Tchéquie', 'Česko', 'チェコ']),
+    );
+    expect(byCode.get('NL')!.aliases).toEqual(
+      expect.arrayContaining(['Dutch', 'Nederland', 'Niederlande', '네덜란드']),
+    );
+    expect(byCode.get('DE')!.aliases).toEqual(
+      expect.arrayContaining(['German', 'Germans', 'Deutschland']),
+    );
+  });
+
+  it('leaves out two-letter codes, which are far more often words', () => {
+    for (const c of countries)
+      expect(
+        c.aliases.filter((a) => /^[A-Z]{2}$/.test(a)),
+        c.code,
+      ).toEqual([]);
+  });
+
+  it('keeps an editor’s region file and adds the packages’ names to it', () => {
+    const merged = withAllCountries(loadTaxonomy('content').regions.filter((r) => r.code === 'IT'));
+    const it = merged.find((r) => r.code === 'IT')!;
+    expect(it.memberOf).toEqual(['EU']);
+    expect(it.regulators.map((r) => r.abbr)).toContain('Garante');
+    expect(it.aliases).toEqual(expect.arrayContaining(['Rome', 'Italia', 'Italien', '이탈리아']));
+    expect(merged.find((r) => r.code === 'CL')).toMatchObject({ name: 'Chile', memberOf: [] });
+  });
+
+  it('gives a name the packages share between countries to none of them', () => {
+    const merged = withAllCountries([]);
+    const withDutch = merged.filter((r) => r.aliases.includes('Dutch'));
+    expect(withDutch).toEqual([]);
+  });
+
+  it('gives the site a page for each country an item is filed under, and no more', () => {
+    const files = loadTaxonomy('content').regions.filter((r) => ['EU', 'IE'].includes(r.code));
+    const regions = regionsInUse(files, ['IE', 'EU', 'CL', 'CL']);
+    expect(regions.map((r) => r.code).sort()).toEqual(['CL', 'EU', 'IE']);
+  });
+});
+
+describe('words in languages that write them differently', () => {
+  it('cuts Japanese into words as ICU’s dictionary does', () => {
+    expect(tokenize('個人情報保護委員会が注意喚起').map((t) => t.raw)).toEqual([
+      '個人',
+      '情報',
+      '保護',
+      '委員',
+      '会',
+      'が',
+      '注意',
+      '喚起',
+    ]);
+  });
+
+  it('folds full-width letters to plain ones', () => {
+    expect(tokenize('オープンＡＩ').map((t) => t.folded)).toContain('ai');
+  });
+
+  it('matches a Korean name with a particle attached', () => {
+    const [t] = tokenize('메타가');
+    expect(matchForms(t!)).toEqual([t!.folded, tokenize('메타')[0]!.folded]);
+    const index = buildTermIndex([{ name: '메타', target: 'meta', caseSensitive: false }]);
+    const text = '메타가 유럽에서 AI 학습을 재개한다';
+    expect(findTerms(index, text, tokenize(text)).map((m) => m.targets)).toEqual([['meta']]);
+  });
+
+  it('ends a sentence at a Japanese full stop', () => {
+    const tokens = tokenize('学習する。設定で無効化');
+    expect(tokens.at(-1)!.sentence).toBeGreaterThan(tokens[0]!.sentence);
+  });
+});
