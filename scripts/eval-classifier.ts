@@ -59,6 +59,10 @@ console.log(
 console.log('| language | items | relevant | precision | recall | company F1 | region F1 |');
 console.log('|---|---|---|---|---|---|---|');
 console.log(row('all', all));
+for (const source of Object.keys(data.sources)) {
+  const mine = scored.filter((s) => data.sourceOf[data.items.indexOf(s.item)] === source);
+  if (mine.length && mine.length < scored.length) console.log(row(source, score(mine, blocsOf)));
+}
 for (const l of languages) console.log(row(l.language, l.figures));
 
 if (values.misses) {

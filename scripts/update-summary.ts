@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadReviewLabels } from '../src/lib/classify/review-labels.ts';
 import { contentDir } from '../src/lib/content/paths.ts';
 import { checkContent } from '../src/lib/editorial/check-content.ts';
 import { readHealth } from '../src/lib/ingest/health.ts';
@@ -19,6 +20,7 @@ const markdown = updateSummary({
       ? fs.readdirSync(companiesDir).map((n) => n.replace(/\.ya?ml$/, ''))
       : [],
   ),
+  decided: new Set(loadReviewLabels(root).keys()),
   warnings: checkContent(root).warnings,
   now: new Date(),
 });

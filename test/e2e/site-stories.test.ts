@@ -180,3 +180,28 @@ describe('the comparison from the fixture', () => {
     await page.close();
   });
 });
+
+describe('what the classifier proposed or held back', () => {
+  it('shows a company with no page yet as a plain badge, and the country it names has a page', async () => {
+    const page = await open('/');
+    const item = page.locator('article[data-item-id="story-photoshare-chile"]');
+    const badge = item.locator('.badge-proposed');
+    expect((await badge.textContent())?.trim()).toBe('Company, no page yet: photoshare');
+    expect(await item.locator('a.badge-company').count()).toBe(0);
+    const region = item.locator('a.badge-region');
+    expect(await region.getAttribute('href')).toBe('/regions/cl/');
+    await page.close();
+    const chile = await open('/regions/cl/');
+    expect(await chile.locator('h1').textContent()).toContain('Chile');
+    await chile.close();
+  });
+
+  it('keeps an item held for review off the site until an editor says yes, then files it as corrected', async () => {
+    const page = await open('/');
+    expect(await page.locator('article[data-item-id="story-held"]').count()).toBe(0);
+    const decided = page.locator('article[data-item-id="story-decided"]');
+    expect(await decided.count()).toBe(1);
+    expect(await decided.locator('a.badge-region').getAttribute('href')).toBe('/regions/uk/');
+    await page.close();
+  });
+});

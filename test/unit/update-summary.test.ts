@@ -53,6 +53,7 @@ const articles: SummaryArticle[] = [
   { id: 'a3', story: 's-new', fetchedAt: NOW, review: true, proposedCompanies: ['acme-ai'] },
   { id: 'a4', story: 's-new', fetchedAt: NOW, proposedCompanies: ['acme-ai', 'meta'] },
   { id: 'a5', story: 's-held', fetchedAt: OLD, review: true, proposedCompanies: ['beta-labs'] },
+  { id: 'a6', story: 's-done', fetchedAt: OLD, review: true },
 ];
 
 describe('the update summary', () => {
@@ -60,6 +61,7 @@ describe('the update summary', () => {
     health,
     articles,
     companyIds: new Set(['meta']),
+    decided: new Set(['a6']),
     warnings: [
       {
         file: 'content/set-aside/x.json',
@@ -71,10 +73,10 @@ describe('the update summary', () => {
     now: new Date('2026-12-01T07:00:00Z'),
   });
 
-  it('counts the run’s new articles, their stories, items held for review, failing feeds, proposed companies and warnings', () => {
+  it('counts the run’s new articles, their stories, items waiting for review (not those decided), failing feeds, proposed companies and warnings', () => {
     expect(md).toContain('| New articles | 3 |');
     expect(md).toContain('| Stories they belong to | 2 (1 new) |');
-    expect(md).toContain('| Items held for review | 2 (1 new) |');
+    expect(md).toContain('| Items waiting for review (npm run review) | 2 (1 new) |');
     expect(md).toContain('| Failing feeds | 1 |');
     expect(md).toContain('| Proposed companies | 2 |');
     expect(md).toContain('| Check warnings | 1 |');

@@ -87,13 +87,11 @@ export function createAnalyser(
       companies.why.push(`'${unknown.name}' → ${unknown.id} (proposed: acts in the headline)`);
     }
     if (regions.ids.join() === GLOBAL)
-      for (const key of unplacedKeys(language, features)) {
+      for (const key of unplacedKeys(language, features, companies.ids)) {
         const code = learned.languageRegions[key];
         if (!code) continue;
         regions.ids = [...withBlocs([code], blocsOf)].sort();
-        regions.why = [
-          `no place named, ${key.replace('+court', ', a court case')} → ${code} (learned)`,
-        ];
+        regions.why = [`no place named, ${key.replaceAll('+', ' and ')} → ${code} (learned)`];
         break;
       }
     return {
@@ -109,10 +107,18 @@ export function createAnalyser(
 
 /**
  * What an item that names no place is looked up by, most specific first: its language with a
- * court case (`en+court`), then its language (`da`).
+ * court case (`en+court`), with each company it names (`es+google`), then its language (`da`).
  */
-export function unplacedKeys(language: string, features: ReadonlySet<string>): string[] {
-  return features.has('s:court') ? [`${language}+court`, language] : [language];
+export function unplacedKeys(
+  language: string,
+  features: ReadonlySet<string>,
+  companies: readonly string[],
+): string[] {
+  return [
+    ...(features.has('s:court') ? [`${language}+court`] : []),
+    ...companies.map((c) => `${language}+${c}`),
+    language,
+  ];
 }
 
 /** "s:trainingNearPersonal" → the words that raised it; a word feature quotes itself. */

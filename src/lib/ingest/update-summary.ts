@@ -22,6 +22,8 @@ export interface SummaryInput {
   articles: readonly SummaryArticle[];
   /** Company ids on file: a proposed company added since is no longer proposed. */
   companyIds: ReadonlySet<string>;
+  /** Articles an editor has decided in `npm run review`: no longer waiting. */
+  decided: ReadonlySet<string>;
   warnings: readonly Problem[];
   now: Date;
 }
@@ -60,6 +62,7 @@ export function updateSummary({
   health,
   articles,
   companyIds,
+  decided,
   warnings,
   now,
 }: SummaryInput): string {
@@ -69,7 +72,7 @@ export function updateSummary({
   const stories = new Set(fresh.map((a) => a.story));
   const olderStories = new Set(articles.filter((a) => !isNew(a)).map((a) => a.story));
   const newStories = [...stories].filter((s) => !olderStories.has(s)).length;
-  const held = articles.filter((a) => a.review);
+  const held = articles.filter((a) => a.review && !decided.has(a.id));
   const proposed = new Map<string, number>();
   for (const a of articles)
     for (const c of new Set(a.proposedCompanies ?? []))
@@ -89,7 +92,7 @@ export function updateSummary({
     '| --- | ---: |',
     `| New articles | ${fresh.length} |`,
     `| Stories they belong to | ${stories.size} (${newStories} new) |`,
-    `| Items held for review | ${held.length} (${held.filter(isNew).length} new) |`,
+    `| Items waiting for review (npm run review) | ${held.length} (${held.filter(isNew).length} new) |`,
     `| Failing feeds | ${failing.length} |`,
     `| Proposed companies | ${proposed.size} |`,
     `| Check warnings | ${warnings.length} |`,
