@@ -103,7 +103,7 @@ describe('classifier', () => {
     [
       'de',
       'Meta will KI mit Beiträgen europäischer Nutzer trainieren',
-      'Wer nicht will, muss bis Ende Mai widersprechen.',
+      'Wer nicht will, dass seine Daten dafür genutzt werden, muss bis Ende Mai widersprechen.',
     ],
     [
       'fr',
@@ -146,6 +146,12 @@ describe('classifier', () => {
       expect(c.companies.length).toBe(1);
     },
   );
+
+  it('leaves the language undecided when a short headline does not tell', () => {
+    const c = classify({ title: 'American tech firm trains AI on users’ photos', text: '' });
+    expect(c.language).toBe('und');
+    expect(c.why).toContain('language: und');
+  });
 
   it('places a country by any of its names, in any of the languages, with its bloc', () => {
     expect(

@@ -101,7 +101,7 @@ function learnLanguageRegions(
   items.forEach((item, i) => {
     const a = analysed[i]!;
     if (!item.relevant || a.regions.join() !== 'GLOBAL') return;
-    for (const key of unplacedKeys(item.language, a.features, a.companies)) {
+    for (const key of unplacedKeys(a.language, a.features, a.companies)) {
       totals.set(key, (totals.get(key) ?? 0) + 1);
       const codes = unplaced.get(key) ?? new Map<string, number>();
       for (const r of item.regions) codes.set(r, (codes.get(r) ?? 0) + 1);

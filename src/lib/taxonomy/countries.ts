@@ -5,7 +5,8 @@
  * names other languages use). content/regions/ adds what only editors know — regulators, laws,
  * blocs — and can override a name.
  */
-import countries from 'i18n-iso-countries';
+import { createRequire } from 'node:module';
+import countries, { type LocaleData } from 'i18n-iso-countries/index.js';
 import worldCountries from 'world-countries';
 
 /** The languages the site reads news in (ISO 639-1, as i18n-iso-countries names them). */
@@ -26,6 +27,11 @@ export const LANGUAGES = [
   'ja',
   'fi',
 ] as const;
+
+// The package's Node entry loads all of its 80-odd languages; these are the ones read here.
+const require = createRequire(import.meta.url);
+for (const language of LANGUAGES)
+  countries.registerLocale(require(`i18n-iso-countries/langs/${language}.json`) as LocaleData);
 
 /** world-countries keys its translations by ISO 639-3. */
 const WORLD_LANGUAGES = [
