@@ -32,7 +32,7 @@ import { companyHref, hostOf, kindLabel, regionHref, safeHttpUrl } from '../lib/
 import type { Kind } from '../lib/content/entry.ts';
 
 /** Results shown at once; "Show more" adds as many again. */
-const PAGE = 20;
+const PAGE = 10;
 /** Quiet time after the last keystroke before the count is announced to screen readers. */
 const ANNOUNCE_AFTER_MS = 600;
 

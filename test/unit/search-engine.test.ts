@@ -12,7 +12,14 @@ import {
   search,
   type SearchState,
 } from '../../src/lib/search/engine.ts';
-import { sourcesOf, type SearchMeta } from '../../src/lib/search/format.ts';
+import {
+  decodeBits,
+  decodeVocabulary,
+  encodeBits,
+  encodeVocabulary,
+  sourcesOf,
+  type SearchMeta,
+} from '../../src/lib/search/format.ts';
 import { rerank } from '../../src/lib/search/rerank.ts';
 import { byNewest, type TimelineItem } from '../../src/lib/timeline/items.ts';
 
@@ -147,6 +154,14 @@ describe('search index round trip', () => {
     expect(JSON.stringify(built.meta)).not.toContain('unless they object');
   });
 
+  it('front-codes the vocabulary and packs the common-word flags without losing a word', () => {
+    const long = 'a'.repeat(40);
+    const list = ['', 'data', 'database', 'datum', `${long}b`, `${long}c`, 'ü'];
+    expect(decodeVocabulary(encodeVocabulary(list))).toEqual(list);
+    const flags = [true, false, false, true, true, false, false, false, true, true];
+    expect([...decodeBits(encodeBits(flags), flags.length)]).toEqual(flags.map(Number));
+  });
+
   it('refuses items that are not newest first, naming the item', () => {
     expect(() => buildSearchIndex([...ITEMS].reverse(), taxonomy)).toThrow(/newest first.*"/);
   });
@@ -245,6 +260,13 @@ describe('fetching only what a query needs', () => {
 });
 
 describe('odd queries', () => {
+  it('keeps the results of the words before a next word of one or two letters just begun', () => {
+    expect(ids({ q: 'regulator w' })).toEqual(ids({ q: 'regulator' }));
+    expect(ids({ q: 'regulator we' })).toEqual(ids({ q: 'regulator' }));
+    expect(ids({ q: 'regulator zz' })).toEqual(ids({ q: 'regulator' }));
+    expect(ids({ q: 'opt out uk' })).toEqual(['ico-linkedin-pause']);
+  });
+
   it('answers a punctuation-only query with no results instead of everything', () => {
     const out = search(index, { ...EMPTY_STATE, q: '?!… —' });
     expect(out.noWords).toBe(true);

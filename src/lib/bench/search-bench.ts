@@ -85,10 +85,10 @@ export interface SearchBenchOptions {
 const gz = (b: string | Uint8Array) => zlib.gzipSync(b).length;
 
 /** Gzipped size of each file a built index has, by name (shards, items, docs chunks as `docs/n`). */
-export function gzipSizes(built: BuiltSearchIndex): Map<string, number> {
+export function gzipSizes(built: BuiltSearchIndex, docs = true): Map<string, number> {
   const sizes = new Map<string, number>();
   for (const [name, bytes] of built.files) sizes.set(name, gz(bytes));
-  built.chunks.forEach((c, i) => sizes.set(`docs/${i}`, gz(JSON.stringify(c))));
+  if (docs) built.chunks.forEach((c, i) => sizes.set(`docs/${i}`, gz(JSON.stringify(c))));
   return sizes;
 }
 
@@ -189,7 +189,7 @@ export function benchSearch(opts: SearchBenchOptions): SearchFigures {
   return {
     articles: opts.articles.length,
     items: items.length,
-    vocabulary: built.meta.t.length,
+    vocabulary: index.vocabulary.length,
     indexBytes,
     shardCount: built.meta.sh.length,
     shardsGzip,
@@ -204,4 +204,35 @@ export function benchSearch(opts: SearchBenchOptions): SearchFigures {
     recallAll: mean(queries.map((q) => q.recallAll)),
     queries,
   };
+}
+
+/**
+ * Bytes per query for several shard sizes, the measurement behind SHARD_BYTES: small shards fetch
+ * less for a query whose typo matches are scattered over the vocabulary, at the cost of more files
+ * and requests.
+ */
+export function shardSizeSweep(
+  opts: Pick<SearchBenchOptions, 'articles' | 'companies' | 'regions'>,
+  shardSizes: readonly number[],
+) {
+  const items = storiesToItems(opts.articles).sort(byNewest);
+  return shardSizes.map((shardBytes) => {
+    const built = buildSearchIndex(items, opts, { shardBytes });
+    const sizes = gzipSizes(built, false);
+    const index = loadIndex(built.meta, built.files.get(built.meta.items)!);
+    const perQuery = BENCH_QUERIES.map((q) => {
+      const shards = neededShards(index, { ...EMPTY_STATE, q });
+      return {
+        shards: shards.length,
+        gzip: shards.reduce((sum, sh) => sum + sizes.get(built.meta.sh[sh]![1])!, 0),
+      };
+    });
+    return {
+      shardBytes,
+      files: built.meta.sh.length,
+      medianGzip: median(perQuery.map((q) => q.gzip)),
+      maxGzip: Math.max(...perQuery.map((q) => q.gzip)),
+      maxRequests: Math.max(...perQuery.map((q) => q.shards)),
+    };
+  });
 }

@@ -12,6 +12,8 @@ import {
   DOCS_CHUNK,
   FORMAT_VERSION,
   SHARD_BYTES,
+  encodeBits,
+  encodeVocabulary,
   fileHeader,
   type DocRow,
   type DocsChunk,
@@ -32,8 +34,11 @@ export interface TaxonomyNames {
   regions: readonly Pick<Region, 'code' | 'name' | 'aliases' | 'memberOf'>[];
 }
 
-/** A word used by this many items or more is a real word of the archive (SearchMeta.common). */
-const COMMON_DF = 3;
+/**
+ * A word used by at least one item in this many (and by three at least) is a real word of the
+ * archive (SearchMeta.common); rarer ones may be writers' slips, like "Linkdin" in a feed.
+ */
+const COMMON_SHARE = 2000;
 
 const DAY_MS = 86_400_000;
 const dayNumber = (iso: string) => Math.floor(Date.parse(iso) / DAY_MS);
@@ -111,7 +116,7 @@ const withHeader = (hash: string, body: Uint8Array) => {
 
 /**
  * Days, kinds, companies and regions per item, column by column (each column compresses well on
- * its own). Regions leave out the blocs another of the item's regions implies (IE implies EU):
+ * its own: all company counts, then all company indexes, then the same for regions). Regions leave out the blocs another of the item's regions implies (IE implies EU):
  * the reader adds them back from SearchMeta.re.
  */
 function encodeItems(
@@ -124,15 +129,13 @@ function encodeItems(
   const w = new VarintWriter();
   days.forEach((d) => w.write(d));
   kinds.forEach((k) => w.write(k));
-  for (const list of companies) {
-    w.write(list.length);
-    list.forEach((c) => w.write(c));
-  }
-  for (const list of regions) {
+  const own = regions.map((list) => {
     const implied = new Set(list.flatMap((r) => blocs[r] ?? []));
-    const own = list.filter((r) => !implied.has(r));
-    w.write(own.length);
-    own.forEach((r) => w.write(r));
+    return list.filter((r) => !implied.has(r));
+  });
+  for (const lists of [companies, own]) {
+    lists.forEach((list) => w.write(list.length));
+    lists.forEach((list) => list.forEach((x) => w.write(x)));
   }
   return w.bytes();
 }
@@ -201,7 +204,8 @@ export function buildSearchIndex(
     re.push([regionCodes[i]!, regionCodes[i]!, '', []]);
 
   const t = [...vocabulary.keys()].sort();
-  const common = t.flatMap((w, i) => (vocabulary.get(w)!.length >= COMMON_DF ? [i] : []));
+  const commonDf = Math.max(3, Math.ceil(items.length / COMMON_SHARE));
+  const common = encodeBits(t.map((w) => vocabulary.get(w)!.length >= commonDf));
   const shardBodies: { from: number; bytes: Uint8Array<ArrayBuffer> }[] = [];
   let writer = new VarintWriter();
   let from = 0;
@@ -228,7 +232,7 @@ export function buildSearchIndex(
     co,
     re,
     ki: ['news', ...KINDS],
-    t,
+    t: encodeVocabulary(t),
     common,
   };
   const h = sha(

@@ -6,7 +6,13 @@
  * that are loaded as queries need them: `neededShards` says which, `addShard` takes one in, and
  * `search` answers from what is loaded, saying when something it needed was missing.
  */
-import { FORMAT_VERSION, checkedBody, type SearchMeta } from './format.ts';
+import {
+  FORMAT_VERSION,
+  checkedBody,
+  decodeBits,
+  decodeVocabulary,
+  type SearchMeta,
+} from './format.ts';
 import { allowedErrors, matchQuality, wordMatcher } from './fuzzy.ts';
 import {
   editDistance,
@@ -121,15 +127,18 @@ export function loadIndex(meta: SearchMeta, itemBytes: Uint8Array): LoadedIndex 
   }
   const kinds = new Uint8Array(n);
   for (let i = 0; i < n; i++) kinds[i] = next();
-  const list = () => Array.from({ length: next() }, next);
-  const companiesOf = Array.from({ length: n }, list);
+  const lists = () => {
+    const counts = Array.from({ length: n }, next);
+    return counts.map((k) => Array.from({ length: k }, next));
+  };
+  const companiesOf = lists();
   const withBlocs = (own: number[]) => {
     const out = [...own];
     for (let k = 0; k < out.length; k++)
       for (const bloc of meta.re[out[k]!]?.[3] ?? []) if (!out.includes(bloc)) out.push(bloc);
     return out;
   };
-  const regionsOf = Array.from({ length: n }, () => withBlocs(list()));
+  const regionsOf = lists().map(withBlocs);
 
   const tagIndex = new Map<string, TagTarget[]>();
   const addTag = (text: string, target: TagTarget) => {
@@ -144,8 +153,8 @@ export function loadIndex(meta: SearchMeta, itemBytes: Uint8Array): LoadedIndex 
   meta.re.forEach(([code, name, more], index) =>
     addTag(`${code} ${name} ${more}`, { kind: 1, index }),
   );
-  const common = new Uint8Array(meta.t.length);
-  for (const t of meta.common) common[t] = 1;
+  const vocabulary = decodeVocabulary(meta.t);
+  const common = decodeBits(meta.common, vocabulary.length);
 
   return {
     meta,
@@ -156,10 +165,10 @@ export function loadIndex(meta: SearchMeta, itemBytes: Uint8Array): LoadedIndex 
     companiesOf,
     regionsOf,
     byTag: [invert(companiesOf, meta.co.length), invert(regionsOf, meta.re.length)],
-    vocabulary: meta.t,
+    vocabulary,
     common,
     shardStarts: Int32Array.from(meta.sh.map((s) => s[0])),
-    postings: new Array<Int32Array | undefined>(meta.t.length),
+    postings: new Array<Int32Array | undefined>(vocabulary.length),
     loaded: new Set(),
     names: nameTable(meta.co, meta.re),
     tagWords: [...tagIndex.keys()],
@@ -220,16 +229,23 @@ function findTerm(vocabulary: readonly string[], word: string): number {
 }
 
 /**
- * Words up to this long take their typo only at the start of a word: "data" with one edit found
- * anywhere inside a word matches hundreds of unrelated words ("mandate", "sedan"), which would
- * fetch most shards for a four-letter query and bury the results in noise.
+ * Words up to this long match as a prefix or as a whole word with one typo, not inside other words:
+ * "out" inside "mouth" or "data" with one edit inside "mandate" are noise, and there are hundreds
+ * of them: they would fetch most shards for a three-letter query and bury its results.
  */
 const SHORT_WORD = 4;
+/**
+ * A longer word with a typo matches a word at most this much longer than itself ("trainig" →
+ * "training"), not any long word that happens to hold something close ("abstrainingu").
+ */
+const TYPO_SLACK = 3;
 
-const typoAtStart = (word: string, term: string) =>
-  [word.length - 1, word.length, word.length + 1].some(
-    (k) => editDistance(word, term.slice(0, k), 1) <= 1,
-  );
+/** Whether a vocabulary word that fuzzy matching accepted is a match worth fetching. */
+function worthIt(word: string, term: string): boolean {
+  if (term.startsWith(word)) return true;
+  if (word.length <= SHORT_WORD) return editDistance(word, term, 1) <= 1;
+  return term.includes(word) || term.length <= word.length + TYPO_SLACK;
+}
 
 function matchWord(index: LoadedIndex, word: string): WordMatches {
   const hit = index.cache.get(word);
@@ -251,10 +267,9 @@ function matchWord(index: LoadedIndex, word: string): WordMatches {
     });
   } else {
     const matcher = wordMatcher(word);
-    const short = word.length <= SHORT_WORD;
     index.vocabulary.forEach((term, t) => {
       const q = matchQuality(matcher, term);
-      if (q > 0 && (!short || term.includes(word) || typoAtStart(word, term))) {
+      if (q > 0 && worthIt(word, term)) {
         found.push(t);
         qualities.push(q);
       }
@@ -275,12 +290,22 @@ interface LooseMatches {
   edits: Uint8Array;
 }
 
-/** Every vocabulary word within `maxErrors` edits of the query word, with the edits it takes. */
-function looseWord(index: LoadedIndex, word: string, maxErrors: number): LooseMatches {
+/**
+ * Every vocabulary word within `maxErrors` edits of the query word, with the edits it takes, among
+ * the words of `shards` only: the shards the query's own matches need. Looser matches are a bonus
+ * that never costs a fetch (the whole vocabulary is within four edits of "data").
+ */
+function looseWord(
+  index: LoadedIndex,
+  word: string,
+  maxErrors: number,
+  shards: ReadonlySet<number>,
+): LooseMatches {
   const matcher = wordMatcher(word, maxErrors);
   const found: number[] = [];
   const edits: number[] = [];
   index.vocabulary.forEach((term, t) => {
+    if (!shards.has(shardOf(index, t))) return;
     const d = matcher.distance(term);
     if (d >= 0) {
       found.push(t);
@@ -339,6 +364,17 @@ function plan(index: LoadedIndex, state: SearchState): Plan {
   const noWords = state.q.trim() !== '' && words(state.q).length === 0;
   const capped = all.length > MAX_WORDS;
   const qWords = all.slice(0, MAX_WORDS);
+  // "opt-out s" is "opt-out" with the next word begun: a last word of one or two letters that is
+  // no word of the archive and no name waits for its third letter instead of emptying the results.
+  const last = qWords.at(-1);
+  if (
+    qWords.length > 1 &&
+    last !== undefined &&
+    last.length <= 2 &&
+    findTerm(index.vocabulary, last) < 0 &&
+    !index.names.byKey.has(last)
+  )
+    qWords.pop();
   const literal = state.literal === '1';
   const reading = literal
     ? undefined
@@ -376,15 +412,14 @@ export function readQuery(index: LoadedIndex, state: SearchState): NameReading |
 
 /** The shards this query's words need, loaded or not, in vocabulary order. */
 export function neededShards(index: LoadedIndex, state: SearchState): number[] {
-  const p = plan(index, state);
+  return [...shardsFor(index, plan(index, state).text)].sort((a, b) => a - b);
+}
+
+function shardsFor(index: LoadedIndex, text: readonly string[]): Set<number> {
   const shards = new Set<number>();
-  p.text.forEach((word, w) => {
+  for (const word of text)
     for (const t of matchWord(index, word).terms) shards.add(shardOf(index, t));
-    if (p.looseBudget[w])
-      for (const t of looseWord(index, word, p.looseBudget[w]!).terms)
-        shards.add(shardOf(index, t));
-  });
-  return [...shards].sort((a, b) => a - b);
+  return shards;
 }
 
 /** The shards this query needs that are not loaded yet. */
@@ -428,6 +463,7 @@ export function search(index: LoadedIndex, state: SearchState): SearchOutcome {
     const best = new Float32Array(n);
     const edits = p.allowance ? new Uint8Array(n) : undefined;
     loose = p.allowance ? new Uint8Array(n) : undefined;
+    let ownShards: Set<number> | undefined;
     p.text.forEach((word, w) => {
       best.fill(0);
       const m = matchWord(index, word);
@@ -475,7 +511,7 @@ export function search(index: LoadedIndex, state: SearchState): SearchOutcome {
         for (let i = 0; i < n; i++) if (best[i]! > 0) edits[i] = 0;
         const budget = p.looseBudget[w]!;
         if (budget) {
-          const lm = looseWord(index, word, budget);
+          const lm = looseWord(index, word, budget, (ownShards ??= shardsFor(index, p.text)));
           for (let j = 0; j < lm.terms.length; j++) {
             const list = index.postings[lm.terms[j]!];
             const d = lm.edits[j]!;
