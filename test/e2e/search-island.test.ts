@@ -84,7 +84,7 @@ describe('search on the timeline', () => {
     await page.selectOption('#search-company', 'meta');
     await page.selectOption('#search-region', 'EU');
     await waitForStatus(page, `${metaEu.length} result`);
-    const expected = metaEu.slice(0, 20).map((i) => i.id);
+    const expected = metaEu.slice(0, 10).map((i) => i.id);
     expect(await resultIds(page)).toEqual(expected);
     expect(page.url()).toBe(`${baseUrl}/?company=meta&region=EU`);
 
@@ -200,7 +200,7 @@ describe('search on the timeline', () => {
     await page.fill('#search-q', 'goggle');
     await waitForShown(page, '?q=goggle');
     const ids = await resultIds(page);
-    expect(ids.length).toBe(Math.min(20, google.size));
+    expect(ids.length).toBe(Math.min(10, google.size));
     expect(ids.every((id) => google.has(id))).toBe(true);
     expect(await page.textContent('[data-search-reading]')).toBe(
       'Showing results for Google — search for ‘goggle’ instead',
