@@ -197,7 +197,7 @@ if (!flag('--skip-build')) {
       );
       for (const q of b.queries)
         console.log(
-          `  ${q.first ? 'first' : 'later'} ${q.query.padEnd(18)} ${fmt(q.bytes / 1024, 1).padStart(6)} KB in ${String(q.requests).padStart(3)} requests, ${fmt(q.ms, 0).padStart(4)} ms (${fmt(q.frameMs, 0)} ms to the next frame)`,
+          `  ${q.first ? 'first' : 'later'} ${q.query.padEnd(18)} ${fmt(q.bytes / 1024, 1).padStart(6)} KB (shards ${fmt(q.shardBytes / 1024, 1)}, docs ${fmt(q.docsBytes / 1024, 1)}) in ${String(q.requests).padStart(3)} requests, ${fmt(q.ms, 0).padStart(4)} ms (${fmt(q.frameMs, 0)} ms to the next frame)`,
         );
     }
     if (n === 10_000 || (quick && n === sizes.at(-1))) {

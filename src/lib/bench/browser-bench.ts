@@ -17,6 +17,9 @@ export interface BrowserQueryFigure {
   query: string;
   /** Gzipped bytes fetched from the first keystroke (or focus, for a first search) to results. */
   bytes: number;
+  /** Of which posting shards, and result docs. */
+  shardBytes: number;
+  docsBytes: number;
   requests: number;
   /** Last keystroke to its results in the page, ms. */
   ms: number;
@@ -128,6 +131,12 @@ export async function benchBrowser(
         figures.push({
           query,
           bytes: served.reduce((sum, s) => sum + s.bytes, 0),
+          shardBytes: served
+            .filter((s) => s.path.includes('/shard-'))
+            .reduce((sum, s) => sum + s.bytes, 0),
+          docsBytes: served
+            .filter((s) => s.path.startsWith('/search/docs/'))
+            .reduce((sum, s) => sum + s.bytes, 0),
           requests: served.length,
           ms,
           frameMs,

@@ -215,6 +215,18 @@ export function addShard(index: LoadedIndex, s: number, bytes: Uint8Array): void
   index.loaded.add(s);
 }
 
+/** Position of the first vocabulary word not sorting before `word`. */
+function lowerBound(vocabulary: readonly string[], word: string): number {
+  let lo = 0;
+  let hi = vocabulary.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (vocabulary[mid]! < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function findTerm(vocabulary: readonly string[], word: string): number {
   let lo = 0;
   let hi = vocabulary.length - 1;
@@ -267,13 +279,37 @@ function matchWord(index: LoadedIndex, word: string): WordMatches {
     });
   } else {
     const matcher = wordMatcher(word);
-    index.vocabulary.forEach((term, t) => {
-      const q = matchQuality(matcher, term);
-      if (q > 0 && worthIt(word, term)) {
-        found.push(t);
-        qualities.push(q);
+    const vocabulary = index.vocabulary;
+    const from = lowerBound(vocabulary, word);
+    let to = from;
+    while (to < vocabulary.length && vocabulary[to]!.startsWith(word)) to++;
+    if (to > from) {
+      // The archive has words starting with this one, so it is taken as spelt (or still being
+      // typed): it matches those words, and longer words that hold it, but no typos. A three- or
+      // four-letter start matches only the archive's real words ("tra": train, training), not
+      // every rare name that begins so: those come with the fifth letter.
+      for (let t = from; t < to; t++) {
+        if (word.length > SHORT_WORD || index.common[t] || vocabulary[t] === word) {
+          found.push(t);
+          qualities.push(matchQuality(matcher, vocabulary[t]!));
+        }
       }
-    });
+      if (word.length > SHORT_WORD)
+        vocabulary.forEach((term, t) => {
+          if (term.includes(word) && !term.startsWith(word)) {
+            found.push(t);
+            qualities.push(matchQuality(matcher, term));
+          }
+        });
+    } else {
+      vocabulary.forEach((term, t) => {
+        const q = matchQuality(matcher, term);
+        if (q > 0 && worthIt(word, term)) {
+          found.push(t);
+          qualities.push(q);
+        }
+      });
+    }
     index.tagWords.forEach((tagWord, i) => {
       const q = tagLooksLike(tagWord, word) ? matchQuality(matcher, tagWord) : 0;
       if (q > 0) for (const target of index.tagTargets[i]!) tags.push({ target, quality: q });
