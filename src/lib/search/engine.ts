@@ -259,8 +259,13 @@ function worthIt(word: string, term: string): boolean {
   return term.includes(word) || term.length <= word.length + TYPO_SLACK;
 }
 
-function matchWord(index: LoadedIndex, word: string): WordMatches {
-  const hit = index.cache.get(word);
+/**
+ * The vocabulary words a query word matches. `commonOnly`: only the archive's real words (for the
+ * words beside a name, which order the name's items and so need no rare spellings).
+ */
+function matchWord(index: LoadedIndex, word: string, commonOnly = false): WordMatches {
+  const key = commonOnly ? `${word}~common` : word;
+  const hit = index.cache.get(key);
   if (hit) return hit;
   const found: number[] = [];
   const qualities: number[] = [];
@@ -315,9 +320,16 @@ function matchWord(index: LoadedIndex, word: string): WordMatches {
       if (q > 0) for (const target of index.tagTargets[i]!) tags.push({ target, quality: q });
     });
   }
-  const result = { terms: Int32Array.from(found), quality: Float32Array.from(qualities), tags };
+  // A word the archive uses only rarely still ranks by its rare matches.
+  const common = found.map((t) => index.common[t] === 1);
+  const keep = commonOnly && common.includes(true) ? common : found.map(() => true);
+  const result = {
+    terms: Int32Array.from(found.filter((_, k) => keep[k])),
+    quality: Float32Array.from(qualities.filter((_, k) => keep[k])),
+    tags,
+  };
   if (index.cache.size > 500) index.cache.clear();
-  index.cache.set(word, result);
+  index.cache.set(key, result);
   return result;
 }
 
@@ -448,13 +460,13 @@ export function readQuery(index: LoadedIndex, state: SearchState): NameReading |
 
 /** The shards this query's words need, loaded or not, in vocabulary order. */
 export function neededShards(index: LoadedIndex, state: SearchState): number[] {
-  return [...shardsFor(index, plan(index, state).text)].sort((a, b) => a - b);
+  return [...shardsFor(index, plan(index, state))].sort((a, b) => a - b);
 }
 
-function shardsFor(index: LoadedIndex, text: readonly string[]): Set<number> {
+function shardsFor(index: LoadedIndex, p: Plan): Set<number> {
   const shards = new Set<number>();
-  for (const word of text)
-    for (const t of matchWord(index, word).terms) shards.add(shardOf(index, t));
+  for (const word of p.text)
+    for (const t of matchWord(index, word, !!p.reading).terms) shards.add(shardOf(index, t));
   return shards;
 }
 
@@ -502,7 +514,7 @@ export function search(index: LoadedIndex, state: SearchState): SearchOutcome {
     let ownShards: Set<number> | undefined;
     p.text.forEach((word, w) => {
       best.fill(0);
-      const m = matchWord(index, word);
+      const m = matchWord(index, word, !!p.reading);
       // A word none of whose shards could load is left out, rather than emptying the results:
       // the reader sees what the other words find, and is told the answer is incomplete.
       if (m.terms.length && m.terms.every((t) => !index.postings[t])) {
@@ -547,7 +559,7 @@ export function search(index: LoadedIndex, state: SearchState): SearchOutcome {
         for (let i = 0; i < n; i++) if (best[i]! > 0) edits[i] = 0;
         const budget = p.looseBudget[w]!;
         if (budget) {
-          const lm = looseWord(index, word, budget, (ownShards ??= shardsFor(index, p.text)));
+          const lm = looseWord(index, word, budget, (ownShards ??= shardsFor(index, p)));
           for (let j = 0; j < lm.terms.length; j++) {
             const list = index.postings[lm.terms[j]!];
             const d = lm.edits[j]!;
