@@ -25,6 +25,7 @@ import {
   type Source,
 } from '../lib/search/format.ts';
 import type { NameReading } from '../lib/search/names.ts';
+import { words } from '../lib/search/normalize.ts';
 import type { RerankRow } from '../lib/search/rerank.ts';
 import { isActive, parseState, sameState, serializeState } from '../lib/search/url-state.ts';
 import { formatDay, formatItemDate, itemDatetime } from '../lib/timeline/dates.ts';
@@ -430,16 +431,7 @@ export async function start(root: HTMLElement): Promise<void> {
       return;
     }
     const typed = state.q.trim();
-    const words = [...reading.names.flatMap((n) => n.from), ...reading.rest];
-    const asName = readAs(
-      typed
-        .toLowerCase()
-        .split(/\s+/)
-        .filter((w) => words.includes(w)).length === words.length
-        ? typed.toLowerCase().split(/\s+/)
-        : words,
-      reading,
-    );
+    const asName = readAs(words(typed), reading);
     const named = { ...state, q: asName, literal: '' };
     const literal = { ...state, literal: '1' };
     els.reading.replaceChildren(
