@@ -259,6 +259,34 @@ describe('fetching only what a query needs', () => {
   });
 });
 
+describe('which words a query word matches', () => {
+  const WORDS: TimelineItem[] = [
+    item({ id: 'a', title: 'Meta adds an opt-out', date: '2024-05-05T00:00:00.000Z' }),
+    item({ id: 'b', title: 'Reddit acts without consent', date: '2024-05-04T00:00:00.000Z' }),
+    item({ id: 'c', title: 'Regulater fines the company', date: '2024-05-03T00:00:00.000Z' }),
+    item({ id: 'd', title: 'Fires destroy servers', date: '2024-05-02T00:00:00.000Z' }),
+  ];
+  const b = buildSearchIndex(WORDS, taxonomy);
+  const idx = loadIndex(b.meta, b.files.get(b.meta.items)!);
+  addAllShards(idx, b.files);
+  const found = (q: string) =>
+    search(idx, { ...EMPTY_STATE, q, literal: '1' }).ids.map((i) => WORDS[i]!.id);
+
+  it('matches a short word at the start of words, not inside them ("out" is not in "without")', () => {
+    expect(found('out')).toEqual(['a']);
+  });
+
+  it('takes a word the archive has words starting with as spelt ("fines" is not "fires")', () => {
+    expect(found('fines')).toEqual(['c']);
+    expect(found('consen')).toEqual(['b']);
+  });
+
+  it('looks for typos when no word starts with the query word', () => {
+    expect(found('regulator')).toEqual(['c']);
+    expect(found('fyres')).toEqual(['d']);
+  });
+});
+
 describe('odd queries', () => {
   it('keeps the results of the words before a next word of one or two letters just begun', () => {
     expect(ids({ q: 'regulator w' })).toEqual(ids({ q: 'regulator' }));
