@@ -18,6 +18,7 @@ import {
   type SearchState,
 } from '../lib/search/engine.ts';
 import {
+  RESULTS_PAGE,
   sourcesOf,
   type DocRow,
   type DocsChunk,
@@ -32,8 +33,7 @@ import { formatDay, formatItemDate, itemDatetime } from '../lib/timeline/dates.t
 import { companyHref, hostOf, kindLabel, regionHref, safeHttpUrl } from '../lib/timeline/labels.ts';
 import type { Kind } from '../lib/content/entry.ts';
 
-/** Results shown at once; "Show more" adds as many again. */
-const PAGE = 10;
+const PAGE = RESULTS_PAGE;
 /** Quiet time after the last keystroke before the count is announced to screen readers. */
 const ANNOUNCE_AFTER_MS = 600;
 

@@ -17,7 +17,7 @@ import {
   search,
   type LoadedIndex,
 } from '../search/engine.ts';
-import type { SearchMeta } from '../search/format.ts';
+import { RESULTS_PAGE, type SearchMeta } from '../search/format.ts';
 import { rerank } from '../search/rerank.ts';
 import { byNewest, storiesToItems } from '../timeline/items.ts';
 import { BENCH_QUERIES } from './queries.ts';
@@ -27,7 +27,7 @@ import { median, percentile, timeRuns } from './stats.ts';
 const WARM_UP = ['privcy', 'data', 'court rulng', 'facebok', 'europe'];
 
 /** Results the browser shows (and fuse.js orders) at once. */
-const FIRST_PAGE = 20;
+const FIRST_PAGE = RESULTS_PAGE;
 /** Recall is measured on the naive scan's best results: what a reader of it would see first. */
 export const RECALL_TOP = 50;
 

@@ -17,6 +17,9 @@
 
 export const FORMAT_VERSION = 3;
 
+/** Results shown at once (and ordered by fuse.js); "Show more results" adds as many again. */
+export const RESULTS_PAGE = 10;
+
 /**
  * Items per docs chunk. One: a page of results is scattered over the archive, so a bigger chunk
  * fetches mostly rows nobody asked for. Measured on the synthetic archive (npm run bench), a page
