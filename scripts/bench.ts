@@ -1,14 +1,23 @@
 /**
  * `npm run bench [-- --quick] [--json FILE] [--skip-search] [--skip-build] [--skip-ingest]`: the performance
  * benchmark. Generates a synthetic archive at 1 000, 10 000 and 50 000 articles (--quick: 1 000 and
- * 10 000, fewer runs) and measures search, the search index, JavaScript shipped on the timeline,
- * astro build time and memory, and ingest of 200 feeds × 50 items from 127.0.0.1, cold and warm.
+ * 10 000, fewer runs) and measures search in Node (against a naive fuse.js scan) and in Chromium on
+ * the built site (bytes fetched per search, typing to results), the search index and its shards,
+ * JavaScript shipped on the timeline, astro build time and memory, and ingest of 200 feeds × 50
+ * items from 127.0.0.1, cold and warm.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { benchSearch, RECALL_TOP, type SearchFigures } from '../src/lib/bench/search-bench.ts';
+import { benchBrowser, type BrowserFigures } from '../src/lib/bench/browser-bench.ts';
+import { BROWSER_QUERIES } from '../src/lib/bench/queries.ts';
+import {
+  benchSearch,
+  RECALL_TOP,
+  shardSizeSweep,
+  type SearchFigures,
+} from '../src/lib/bench/search-bench.ts';
 import { feedXml, serveFeeds } from '../src/lib/bench/feeds-server.ts';
 import { shippedJs } from '../src/lib/bench/js-shipped.ts';
 import { measure, type RunFigures } from '../src/lib/bench/measure.ts';
@@ -58,6 +67,8 @@ const figures: {
   date: string;
   machine: { cpus: number; memoryGb: number; node: string; platform: string };
   search: SearchFigures[];
+  shardSweep: { articles: number; sizes: ReturnType<typeof shardSizeSweep> }[];
+  browser: ({ articles: number } & BrowserFigures)[];
   jsBeforeInteraction?: { gzip: number; files: { path: string; gzip: number }[] };
   build: { articles: number; wallSeconds: number; peakMb: number | null; pages: number }[];
   ingest?: {
@@ -76,6 +87,8 @@ const figures: {
     platform: `${os.platform()} ${os.arch()}`,
   },
   search: [],
+  shardSweep: [],
+  browser: [],
   build: [],
 };
 
@@ -98,11 +111,34 @@ for (const n of flag('--skip-search') ? [] : sizes) {
     naiveRuns: n >= 50_000 ? 1 : quick ? 1 : 3,
   });
   figures.search.push(s);
+  const text = s.queries.filter((q) => !q.readAs.length);
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   console.log(
-    `search ${fmt(n, 0)} articles (${fmt(s.items, 0)} items, ${fmt(s.vocabulary, 0)} words): ` +
+    `search ${fmt(n, 0)} articles (${fmt(s.items, 0)} items, ${fmt(s.vocabulary, 0)} words) in Node: ` +
       `median ${fmt(s.projectMedianMs, 2)} ms, p95 ${fmt(s.projectP95Ms, 2)} ms | naive fuse median ${fmt(s.naiveMedianMs, 0)} ms, p95 ${fmt(s.naiveP95Ms, 0)} ms | ×${fmt(s.speedup, 0)} | ` +
-      `recall top-${RECALL_TOP} ${fmt(s.recallTop, 3)}, all ${fmt(s.recallAll, 3)} | index ${fmt(s.indexBytes.raw / 1024, 0)} KB raw, ${fmt(s.indexBytes.gzip / 1024, 0)} KB gzip, load ${fmt(s.loadMs, 1)} ms | docs chunk ${fmt(s.docsChunkGzip / 1024, 1)} KB gzip`,
+      `recall top-${RECALL_TOP} ${fmt(s.recallTop, 3)}, all ${fmt(s.recallAll, 3)}; queries not read as names (${text.length}): top-${RECALL_TOP} ${fmt(mean(text.map((q) => q.recallTop)), 3)}, all ${fmt(mean(text.map((q) => q.recallAll)), 3)} | ` +
+      `loaded once ${fmt(s.indexBytes.gzip / 1024, 0)} KB gzip (${fmt(s.indexBytes.raw / 1024, 0)} KB raw), load ${fmt(s.loadMs, 1)} ms | ${fmt(s.shardCount, 0)} shards, ${fmt(s.shardsGzip / 1024, 0)} KB gzip in all | docs ${fmt(s.docsChunkGzip, 0)} B gzip an item`,
   );
+  for (const q of s.queries)
+    console.log(
+      `  ${q.query.padEnd(18)} ${q.readAs.length ? `read as ${q.readAs.join(' + ')}`.padEnd(28) : ''.padEnd(28)} ${fmt(q.projectResults, 0).padStart(6)} results (naive ${fmt(q.naiveResults, 0).padStart(6)}), recall ${fmt(q.recallTop, 2)} / ${fmt(q.recallAll, 2)}, ${q.shards} shards ${fmt(q.shardGzip / 1024, 1)} KB + docs ${fmt(q.docsGzip / 1024, 1)} KB`,
+    );
+  if (n >= 10_000) {
+    const sizes = shardSizeSweep(
+      { articles, companies: taxonomy.companies, regions: taxonomy.regions },
+      [1024, 2048, 4096, 8192],
+    );
+    figures.shardSweep.push({ articles: n, sizes });
+    console.log(
+      `shard size at ${fmt(n, 0)} articles (shard bytes per query, median / max, max requests): ` +
+        sizes
+          .map(
+            (z) =>
+              `${z.shardBytes / 1024} KB → ${fmt(z.files, 0)} files, ${fmt(z.medianGzip / 1024, 1)} / ${fmt(z.maxGzip / 1024, 1)} KB, ${z.maxRequests} req`,
+          )
+          .join(' | '),
+    );
+  }
 }
 
 /**
@@ -153,6 +189,17 @@ if (!flag('--skip-build')) {
     console.log(
       `build ${fmt(n, 0)} articles: ${fmt(run.wallSeconds)} s, peak ${run.peakMb === null ? '?' : fmt(run.peakMb, 0)} MB, ${fmt(pages, 0)} pages`,
     );
+    if (n >= 10_000) {
+      const b = await benchBrowser(out, BROWSER_QUERIES);
+      figures.browser.push({ articles: n, ...b });
+      console.log(
+        `browser ${fmt(n, 0)} articles: first search ${fmt(b.firstSearchBytes / 1024, 1)} KB gzip, later query max ${fmt(b.laterMaxBytes / 1024, 1)} KB (median ${fmt(b.laterMedianBytes / 1024, 1)} KB), typing to results median ${fmt(b.typingMedianMs, 0)} ms, p95 ${fmt(b.typingP95Ms, 0)} ms (to the next frame ${fmt(b.frameMedianMs, 0)} / ${fmt(b.frameP95Ms, 0)} ms)`,
+      );
+      for (const q of b.queries)
+        console.log(
+          `  ${q.first ? 'first' : 'later'} ${q.query.padEnd(18)} ${fmt(q.bytes / 1024, 1).padStart(6)} KB (shards ${fmt(q.shardBytes / 1024, 1)}, docs ${fmt(q.docsBytes / 1024, 1)}) in ${String(q.requests).padStart(3)} requests, ${fmt(q.ms, 0).padStart(4)} ms (${fmt(q.frameMs, 0)} ms to the next frame)`,
+        );
+    }
     if (n === 10_000 || (quick && n === sizes.at(-1))) {
       const js = shippedJs(out);
       figures.jsBeforeInteraction = js;

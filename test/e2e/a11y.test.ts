@@ -23,6 +23,10 @@ const PAGES: [string, string][] = [
   ['a later timeline page', '/page/2/'],
   ['the open data page', '/data/'],
   ['the sources page', '/sources/'],
+  // The search island's states: a query read as a name (with its "search for … instead" line)
+  // and a filter, which dims the companies and regions with no result beside the timeline.
+  ['the timeline searching a misspelt company', '/?q=goggle'],
+  ['the timeline filtered by company', '/?company=meta'],
 ];
 
 interface AxeViolation {
@@ -46,6 +50,10 @@ async function violations(path: string, colorScheme: 'light' | 'dark'): Promise<
   const page = await context.newPage();
   const res = await page.goto(baseUrl + path);
   expect(res?.status(), `${path} should load`).toBe(200);
+  if (path.includes('?'))
+    await page.waitForFunction(
+      () => !!document.querySelector<HTMLElement>('[data-search]')?.dataset['searchShown'],
+    );
   await page.addScriptTag({ path: axePath });
   const found = await page.evaluate(async () => {
     const axe = (

@@ -1,20 +1,2 @@
-/** Debian's Chromium driven by playwright-core: no browser download is possible on CI. */
-import { chromium, type Browser } from 'playwright-core';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
-}
+/** Debian's Chromium driven by playwright-core: the same launch as the benchmark's. */
+export { CHROMIUM_ARGS, launchBrowser } from '../../src/lib/bench/chromium.ts';

@@ -39,6 +39,14 @@ const waitForStatus = (page: Page, text: string) =>
 const linkedinIds = new Set(
   content.items.filter((i) => i.companies.includes('linkedin')).map((i) => i.id),
 );
+const idsOf = (company: string) =>
+  new Set(content.items.filter((i) => i.companies.includes(company)).map((i) => i.id));
+/** Waits until the island has rendered the results for this URL query (e.g. `?q=goggle`). */
+const waitForShown = (page: Page, query: string) =>
+  page.waitForFunction(
+    (q) => document.querySelector<HTMLElement>('[data-search]')?.dataset['searchShown'] === q,
+    query,
+  );
 const metaEu = filterItems(content.items, { company: 'meta', region: 'EU' });
 
 describe('search on the timeline', () => {
@@ -47,8 +55,11 @@ describe('search on the timeline', () => {
     await page.waitForLoadState('networkidle');
     expect(requests.filter((p) => p.startsWith('/search/'))).toEqual([]);
     await page.focus('#search-q');
-    await page.waitForResponse((r) => r.url().endsWith('/search/index.json'));
-    expect(requests).toContain('/search/postings.bin');
+    await page.waitForResponse((r) => /\/search\/index\.[0-9a-f]+\.json$/.test(r.url()));
+    await page.waitForLoadState('networkidle');
+    expect(requests.some((p) => /^\/search\/items\.[0-9a-f]+\.bin$/.test(p))).toBe(true);
+    // No word typed yet, so no posting shard is needed.
+    expect(requests.filter((p) => p.includes('/shard-'))).toEqual([]);
   });
 
   it('finds LinkedIn items for the typo "linkdin", and hides the static timeline meanwhile', async () => {
@@ -73,7 +84,7 @@ describe('search on the timeline', () => {
     await page.selectOption('#search-company', 'meta');
     await page.selectOption('#search-region', 'EU');
     await waitForStatus(page, `${metaEu.length} result`);
-    const expected = metaEu.slice(0, 20).map((i) => i.id);
+    const expected = metaEu.slice(0, 10).map((i) => i.id);
     expect(await resultIds(page)).toEqual(expected);
     expect(page.url()).toBe(`${baseUrl}/?company=meta&region=EU`);
 
@@ -146,5 +157,122 @@ describe('search on the timeline', () => {
       () => getComputedStyle(document.activeElement!).outlineStyle,
     );
     expect(focusVisible).not.toBe('none');
+  });
+
+  it('answers every keystroke as it is typed, and announces the count once typing pauses', async () => {
+    const { page } = await open('/');
+    await page.focus('#search-q');
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => {
+      const root = document.querySelector<HTMLElement>('[data-search]')!;
+      const w = window as unknown as { shown: string[]; spoken: string[] };
+      w.shown = [];
+      w.spoken = [];
+      new MutationObserver(() => w.shown.push(root.dataset['searchShown'] ?? '')).observe(root, {
+        attributeFilter: ['data-search-shown'],
+      });
+      const status = root.querySelector('[data-search-status]')!;
+      new MutationObserver(() => w.spoken.push(status.textContent ?? '')).observe(status, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+    // 120 ms between keys: a steady typist. A fixed typing delay of that length or more would
+    // show only the last prefix.
+    await page.keyboard.type('regulator', { delay: 120 });
+    await waitForShown(page, '?q=regulator');
+    const { shown, spoken } = await page.evaluate(() => {
+      const w = window as unknown as { shown: string[]; spoken: string[] };
+      return { shown: [...w.shown], spoken: [...w.spoken] };
+    });
+    expect(shown).toEqual(expect.arrayContaining(['?q=reg', '?q=regu', '?q=regul', '?q=regulato']));
+    expect(spoken.filter((t) => t.includes('result'))).toEqual([]);
+    await waitForStatus(page, '“regulator”');
+    const after = await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+    expect(after.filter((t) => t.includes('result'))).toHaveLength(1);
+  });
+
+  it('reads a misspelt company as that company and offers the words as typed', async () => {
+    const google = idsOf('google');
+    expect(google.size).toBeGreaterThan(0);
+    const { page } = await open('/');
+    await page.fill('#search-q', 'goggle');
+    await waitForShown(page, '?q=goggle');
+    const ids = await resultIds(page);
+    expect(ids.length).toBe(Math.min(10, google.size));
+    expect(ids.every((id) => google.has(id))).toBe(true);
+    expect(await page.textContent('[data-search-reading]')).toBe(
+      'Showing results for Google — search for ‘goggle’ instead',
+    );
+    await page.selectOption('#search-region', 'GLOBAL');
+    await waitForShown(page, '?q=goggle&region=GLOBAL');
+    expect(await page.getAttribute('[data-search-reading] a >> nth=0', 'href')).toBe(
+      '/?q=Google&region=GLOBAL',
+    );
+    await page.click('text=search for ‘goggle’ instead');
+    await waitForShown(page, '?q=goggle&region=GLOBAL&literal=1');
+    expect(page.url()).toBe(`${baseUrl}/?q=goggle&region=GLOBAL&literal=1`);
+    expect(await page.textContent('[data-search-reading]')).toContain('as typed');
+    await page.goBack();
+    await waitForShown(page, '?q=goggle&region=GLOBAL');
+    expect(await page.textContent('[data-search-reading]')).toContain('Showing results for Google');
+  });
+
+  it('shows what loaded and says so when a shard fails, then loads it on “Try again”', async () => {
+    const { page } = await open('/');
+    let failures = 0;
+    await page.route('**/search/shard-*.bin', async (route) => {
+      failures++;
+      // The first shard asked for is lost on the network; the next comes from another build.
+      if (failures === 1) await route.abort('failed');
+      else if (failures === 2)
+        await route.fulfill({ body: Buffer.from('AIDW000000000000 another build') });
+      else await route.continue();
+    });
+    await page.fill('#search-q', 'training data');
+    await waitForShown(page, '?q=training+data');
+    expect(await page.isVisible('[data-search-problem]')).toBe(true);
+    expect(await page.textContent('[data-search-problem]')).toContain(
+      'Some results could not load; try again.',
+    );
+    expect(await page.isVisible('.pager')).toBe(false);
+    await page.evaluate(() => {
+      document.querySelector<HTMLElement>('[data-search]')!.dataset['searchShown'] = '';
+    });
+    await page.click('[data-search-retry]');
+    await waitForShown(page, '?q=training+data');
+    expect(await page.isVisible('[data-search-problem]')).toBe(false);
+    expect((await resultIds(page)).length).toBeGreaterThan(0);
+  });
+
+  it('answers a 500-character query and a punctuation-only one at once', async () => {
+    const long =
+      'privacy regulators question training posts members default settings lawsuit authors artists '
+        .repeat(6)
+        .slice(0, 500);
+    const { page } = await open(`/?q=${encodeURIComponent(long)}`);
+    await waitForStatus(page, 'result');
+    expect(await page.textContent('[data-search-status]')).toContain('only the first words');
+    await page.fill('#search-q', '?!… —');
+    await waitForStatus(page, 'no letters or digits');
+    expect(await resultIds(page)).toEqual([]);
+  });
+
+  it('counts the companies and regions beside the timeline within the current results', async () => {
+    const meta = idsOf('meta');
+    const { page } = await open('/?company=meta');
+    await waitForShown(page, '?company=meta');
+    const count = (value: string) =>
+      page.textContent(`[data-facets] li[data-value="${value}"] [data-facet-count]`);
+    expect(await count('meta')).toBe(String(meta.size));
+    const linkedin = page.locator('[data-facets] li[data-value="linkedin"]');
+    expect(await linkedin.isVisible()).toBe(true);
+    expect(await linkedin.getAttribute('class')).toContain('facet-empty');
+    expect(await count('linkedin')).toBe('0');
+    await page.click('[data-search-clear]');
+    await waitForShown(page, '');
+    expect(await count('linkedin')).toBe(String(linkedinIds.size));
+    expect(await linkedin.getAttribute('class')).not.toContain('facet-empty');
   });
 });

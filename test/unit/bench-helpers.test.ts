@@ -8,6 +8,8 @@ import { percentile } from '../../src/lib/bench/stats.ts';
 import { makeVocabulary, rng, syntheticArticles, zipf } from '../../src/lib/bench/synthetic.ts';
 import { articleSchema } from '../../src/lib/content/article.ts';
 import { loadTaxonomy } from '../../src/lib/content/load-taxonomy.ts';
+import { editDistance } from '../../src/lib/search/names.ts';
+import { words } from '../../src/lib/search/normalize.ts';
 
 const taxonomy = loadTaxonomy('content');
 
@@ -50,6 +52,24 @@ describe('the synthetic archive', () => {
     const stories = new Set(articles.map((a) => a.story)).size;
     expect(stories).toBeLessThan(articles.length * 0.85);
     expect(stories).toBeGreaterThan(articles.length * 0.6);
+  });
+
+  it('has a long tail of several thousand rare words: names, places and misspellings', () => {
+    const big = syntheticArticles({
+      articles: 10_000,
+      companies: taxonomy.companies,
+      regions: taxonomy.regions,
+      seed: 7,
+    });
+    const df = new Map<string, number>();
+    for (const a of big)
+      for (const w of new Set(words(`${a.title} ${a.summary}`))) df.set(w, (df.get(w) ?? 0) + 1);
+    const rare = [...df].filter(([, n]) => n <= 3).map(([w]) => w);
+    expect(rare.length).toBeGreaterThan(3000);
+    const common = [...df].filter(([, n]) => n >= 200).map(([w]) => w);
+    const slips = rare.filter((w) => common.some((c) => c !== w && editDistance(w, c, 1) === 1));
+    expect(slips.length).toBeGreaterThan(300);
+    expect(rare.filter((w) => /(burg|ville|stad|ford)$/.test(w)).length).toBeGreaterThan(300);
   });
 
   it('draws words with Zipf frequencies: the top word far more often than the hundredth', () => {

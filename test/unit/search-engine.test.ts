@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../../src/lib/content/load-taxonomy.ts';
 import { buildSearchIndex } from '../../src/lib/search/build.ts';
-import { EMPTY_STATE, loadIndex, search, type SearchState } from '../../src/lib/search/engine.ts';
-import type { SearchIndexFile } from '../../src/lib/search/format.ts';
+import {
+  EMPTY_STATE,
+  MAX_WORDS,
+  addAllShards,
+  addShard,
+  loadIndex,
+  missingShards,
+  neededShards,
+  search,
+  type SearchState,
+} from '../../src/lib/search/engine.ts';
+import {
+  decodeBits,
+  decodeVocabulary,
+  encodeBits,
+  encodeVocabulary,
+  sourcesOf,
+  type SearchMeta,
+} from '../../src/lib/search/format.ts';
 import { rerank } from '../../src/lib/search/rerank.ts';
 import { byNewest, type TimelineItem } from '../../src/lib/timeline/items.ts';
 
@@ -76,19 +93,34 @@ const ITEMS: TimelineItem[] = [
     companies: ['linkedin'],
     regions: ['UK'],
   }),
+  item({
+    id: 'meta-linking-accounts',
+    title: 'Meta starts linking accounts across its apps',
+    date: '2023-03-01T00:00:00.000Z',
+    summary: 'Linking lets the company join what people do on each app.',
+    companies: ['meta'],
+  }),
 ].sort(byNewest);
 
 const built = buildSearchIndex(ITEMS, taxonomy);
-const index = loadIndex(
-  JSON.parse(JSON.stringify(built.index)) as SearchIndexFile,
-  new Uint8Array(built.postings),
-);
+/** An index as the browser has it: the meta through JSON, then every shard. */
+function loaded(b = built) {
+  const index = loadIndex(
+    JSON.parse(JSON.stringify(b.meta)) as SearchMeta,
+    new Uint8Array(b.files.get(b.meta.items)!),
+  );
+  addAllShards(index, b.files);
+  return index;
+}
+const index = loaded();
 const ids = (state: Partial<SearchState>) =>
   search(index, { ...EMPTY_STATE, ...state }).ids.map((i) => ITEMS[i]!.id);
+const docOf = (i: number) => built.chunks[Math.floor(i / built.meta.cs)]!.rows[i % built.meta.cs]!;
 
 describe('search index round trip', () => {
   it('decodes to the same results it was built from, through JSON and bytes', () => {
-    const direct = loadIndex(built.index, built.postings);
+    const direct = loadIndex(built.meta, built.files.get(built.meta.items)!);
+    addAllShards(direct, built.files);
     for (const q of ['linkedin', 'training data', 'opt out', 'facebook']) {
       expect(search(index, { ...EMPTY_STATE, q }).ids).toEqual(
         search(direct, { ...EMPTY_STATE, q }).ids,
@@ -98,16 +130,36 @@ describe('search index round trip', () => {
 
   it('puts each item’s display data in the docs chunk its position names', () => {
     for (let i = 0; i < ITEMS.length; i++) {
-      const row = built.chunks[Math.floor(i / built.index.cs)]!.rows[i % built.index.cs]!;
-      expect(row.id).toBe(ITEMS[i]!.id);
-      expect(row.title).toBe(ITEMS[i]!.title);
+      expect(docOf(i).id).toBe(ITEMS[i]!.id);
+      expect(docOf(i).title).toBe(ITEMS[i]!.title);
     }
-    expect(built.chunks.every((c) => c.h === built.index.h)).toBe(true);
+    expect(built.chunks.every((c) => c.h === built.meta.h)).toBe(true);
+  });
+
+  it('gives back each item’s sources in full from the compact docs rows', () => {
+    ITEMS.forEach((item, i) => {
+      expect(sourcesOf(docOf(i))).toEqual(
+        item.sources.map((s) => ({
+          url: s.url,
+          title: s.title,
+          ...(s.publisher ? { publisher: s.publisher } : {}),
+          ...(s.date ? { date: s.date } : {}),
+        })),
+      );
+    });
   });
 
   it('stores no summary text in the index itself, only in the docs chunks', () => {
     expect(JSON.stringify(built.chunks)).toContain('unless they object');
-    expect(JSON.stringify(built.index)).not.toContain('unless they object');
+    expect(JSON.stringify(built.meta)).not.toContain('unless they object');
+  });
+
+  it('front-codes the vocabulary and packs the common-word flags without losing a word', () => {
+    const long = 'a'.repeat(40);
+    const list = ['', 'data', 'database', 'datum', `${long}b`, `${long}c`, 'ü'];
+    expect(decodeVocabulary(encodeVocabulary(list))).toEqual(list);
+    const flags = [true, false, false, true, true, false, false, false, true, true];
+    expect([...decodeBits(encodeBits(flags), flags.length)]).toEqual(flags.map(Number));
   });
 
   it('refuses items that are not newest first, naming the item', () => {
@@ -115,13 +167,150 @@ describe('search index round trip', () => {
   });
 });
 
-describe('typo-tolerant queries', () => {
-  it('finds LinkedIn items for "linkdin", including one that names LinkedIn only in its tags', () => {
+describe('names in a query', () => {
+  it('reads "linkdin" as LinkedIn: its items, including one that names it only in its tags', () => {
     expect(new Set(ids({ q: 'linkdin' }))).toEqual(
       new Set(['linkedin-default', 'ico-linkedin-pause']),
     );
+    const { reading } = search(index, { ...EMPTY_STATE, q: 'linkdin' });
+    expect(reading?.names.map((n) => [n.label, n.corrected])).toEqual([['LinkedIn', true]]);
   });
 
+  it('never pads a name’s results with loose matches on other words ("linking")', () => {
+    expect(ids({ q: 'linkedin' })).not.toContain('meta-linking-accounts');
+    expect(ids({ q: 'linkedin' })).toHaveLength(2);
+  });
+
+  it('takes the words as typed when asked, which finds the loose matches too', () => {
+    const literal = search(index, { ...EMPTY_STATE, q: 'linkdin', literal: '1' });
+    expect(literal.reading).toBeUndefined();
+    expect(literal.ids.map((i) => ITEMS[i]!.id)).toContain('meta-linking-accounts');
+  });
+
+  it('ranks a name’s items by the rest of the query, keeping the others after them', () => {
+    expect(ids({ q: 'linkedin regulator' })).toEqual(['ico-linkedin-pause', 'linkedin-default']);
+    expect(search(index, { ...EMPTY_STATE, q: 'linkedin regulator' }).strict).toBe(1);
+  });
+
+  it('narrows by a company and a region named together, and keeps filters', () => {
+    expect(ids({ q: 'meta ireland' })).toEqual(['meta-eu-resumes', 'dpc-questions-meta']);
+    expect(ids({ q: 'meta ireland', year: '2024' })).toEqual(['dpc-questions-meta']);
+  });
+
+  it('widens to each company when several are named', () => {
+    expect(new Set(ids({ q: 'reddit slack' }))).toEqual(
+      new Set(['reddit-google-deal', 'slack-opt-out']),
+    );
+  });
+});
+
+describe('fetching only what a query needs', () => {
+  const small = buildSearchIndex(ITEMS, taxonomy, { shardBytes: 8 });
+  const fresh = () => loadIndex(small.meta, small.files.get(small.meta.items)!);
+
+  it('cuts the postings into shards and needs only the ones holding the query’s words', () => {
+    expect(small.meta.sh.length).toBeGreaterThan(10);
+    const idx = fresh();
+    const needed = neededShards(idx, { ...EMPTY_STATE, q: 'verge' });
+    expect(needed.length).toBeGreaterThan(0);
+    expect(needed.length).toBeLessThan(small.meta.sh.length / 4);
+    expect(neededShards(idx, { ...EMPTY_STATE, q: 'linkedin' })).toEqual([]);
+  });
+
+  it('says the answer is incomplete until the shards arrive, then answers in full', () => {
+    const idx = fresh();
+    const state = { ...EMPTY_STATE, q: 'verge' };
+    const before = search(idx, state);
+    expect(before.incomplete).toBe(true);
+    expect(before.ids).toEqual([]);
+    for (const s of missingShards(idx, state))
+      addShard(idx, s, small.files.get(small.meta.sh[s]![1])!);
+    expect(missingShards(idx, state)).toEqual([]);
+    const after = search(idx, state);
+    expect(after.incomplete).toBe(false);
+    expect(after.ids.map((i) => ITEMS[i]!.id)).toEqual(['reddit-google-deal']);
+  });
+
+  it('answers from the words whose shards loaded when another word’s could not', () => {
+    const idx = fresh();
+    for (const s of missingShards(idx, { ...EMPTY_STATE, q: 'workspace' }))
+      addShard(idx, s, small.files.get(small.meta.sh[s]![1])!);
+    const out = search(idx, { ...EMPTY_STATE, q: 'workspace verge' });
+    expect(out.incomplete).toBe(true);
+    expect(out.ids.map((i) => ITEMS[i]!.id)).toEqual(['slack-opt-out']);
+    expect(search(idx, { ...EMPTY_STATE, q: 'verge' }).ids).toEqual([]);
+  });
+
+  it('refuses a shard from another build, naming the file', () => {
+    const other = buildSearchIndex(ITEMS.slice(1), taxonomy, { shardBytes: 8 });
+    const idx = fresh();
+    expect(() => addShard(idx, 0, other.files.get(other.meta.sh[0]![1])!)).toThrow(
+      new RegExp(`${small.meta.sh[0]![1]} is not part of this build`),
+    );
+    expect(idx.loaded.size).toBe(0);
+  });
+
+  it('names every file by a hash, so builds never share a name unless they share the bytes', () => {
+    const other = buildSearchIndex(ITEMS.slice(1), taxonomy, { shardBytes: 8 });
+    expect(other.meta.h).not.toBe(small.meta.h);
+    expect(other.meta.items).not.toBe(small.meta.items);
+    const names = new Set(small.meta.sh.map((s) => s[1]));
+    expect(other.meta.sh.some((s) => names.has(s[1]))).toBe(false);
+  });
+});
+
+describe('which words a query word matches', () => {
+  const WORDS: TimelineItem[] = [
+    item({ id: 'a', title: 'Meta adds an opt-out', date: '2024-05-05T00:00:00.000Z' }),
+    item({ id: 'b', title: 'Reddit acts without consent', date: '2024-05-04T00:00:00.000Z' }),
+    item({ id: 'c', title: 'Regulater fines the company', date: '2024-05-03T00:00:00.000Z' }),
+    item({ id: 'd', title: 'Fires destroy servers', date: '2024-05-02T00:00:00.000Z' }),
+  ];
+  const b = buildSearchIndex(WORDS, taxonomy);
+  const idx = loadIndex(b.meta, b.files.get(b.meta.items)!);
+  addAllShards(idx, b.files);
+  const found = (q: string) =>
+    search(idx, { ...EMPTY_STATE, q, literal: '1' }).ids.map((i) => WORDS[i]!.id);
+
+  it('matches a short word at the start of words, not inside them ("out" is not in "without")', () => {
+    expect(found('out')).toEqual(['a']);
+  });
+
+  it('takes a word the archive has words starting with as spelt ("fines" is not "fires")', () => {
+    expect(found('fines')).toEqual(['c']);
+    expect(found('consen')).toEqual(['b']);
+  });
+
+  it('looks for typos when no word starts with the query word', () => {
+    expect(found('regulator')).toEqual(['c']);
+    expect(found('fyres')).toEqual(['d']);
+  });
+});
+
+describe('odd queries', () => {
+  it('keeps the results of the words before a next word of one or two letters just begun', () => {
+    expect(ids({ q: 'regulator w' })).toEqual(ids({ q: 'regulator' }));
+    expect(ids({ q: 'regulator we' })).toEqual(ids({ q: 'regulator' }));
+    expect(ids({ q: 'regulator zz' })).toEqual(ids({ q: 'regulator' }));
+    expect(ids({ q: 'opt out uk' })).toEqual(['ico-linkedin-pause']);
+  });
+
+  it('answers a punctuation-only query with no results instead of everything', () => {
+    const out = search(index, { ...EMPTY_STATE, q: '?!… —' });
+    expect(out.noWords).toBe(true);
+    expect(out.ids).toEqual([]);
+  });
+
+  it('searches only the first words of a pasted paragraph and says so', () => {
+    const long =
+      'regulator data protection commission facebook posts members privacy policy '.repeat(7);
+    const out = search(index, { ...EMPTY_STATE, q: long.slice(0, 500) });
+    expect(out.capped).toBe(true);
+    expect(out.words.length + (out.reading?.names.length ?? 0)).toBeLessThanOrEqual(MAX_WORDS);
+  });
+});
+
+describe('typo-tolerant queries', () => {
   it('finds the Instagram story for "insta gram" first', () => {
     expect(ids({ q: 'insta gram' })[0]).toBe('meta-eu-resumes');
   });
@@ -152,7 +341,7 @@ describe('typo-tolerant queries', () => {
   });
 
   it('requires every query word to match', () => {
-    expect(ids({ q: 'reddit slack' })).toEqual([]);
+    expect(ids({ q: 'signs workspace' })).toEqual([]);
     expect(ids({ q: 'zzzqqq' })).toEqual([]);
   });
 });
@@ -199,7 +388,7 @@ describe('on-screen ordering by fuse.js', () => {
   it('puts the item whose title has the word above one that has it only in its tags', () => {
     const rowOf = (id: string) => {
       const i = ITEMS.findIndex((x) => x.id === id);
-      return { id: i, doc: built.chunks[0]!.rows[i]!, tags: 'LinkedIn UK' };
+      return { id: i, doc: docOf(i), tags: 'LinkedIn UK' };
     };
     const rows = [rowOf('ico-linkedin-pause'), rowOf('linkedin-default')];
     expect(rerank(['linkdin'], rows).map((r) => r.doc.id)).toEqual([
@@ -209,7 +398,7 @@ describe('on-screen ordering by fuse.js', () => {
   });
 
   it('keeps rows fuse.js does not match, after the ones it does', () => {
-    const rows = [0, 1].map((i) => ({ id: i, doc: built.chunks[0]!.rows[i]!, tags: '' }));
+    const rows = [0, 1].map((i) => ({ id: i, doc: docOf(i), tags: '' }));
     expect(rerank(['zzzqqq'], rows)).toEqual(rows);
   });
 });

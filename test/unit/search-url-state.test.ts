@@ -14,6 +14,7 @@ describe('search state in the URL', () => {
       region: 'EU',
       kind: 'court',
       year: '2024',
+      literal: '',
     });
   });
 
@@ -35,8 +36,17 @@ describe('search state in the URL', () => {
       region: 'EU',
       kind: 'news',
       year: '2025',
+      literal: '1',
     };
     expect(parseState(serializeState(state))).toEqual(state);
     expect(isActive(state)).toBe(true);
+  });
+
+  it('keeps "take the words as typed" only beside a query, and it alone is not a search', () => {
+    expect(serializeState({ ...EMPTY_STATE, q: 'linkdin', literal: '1' })).toBe(
+      '?q=linkdin&literal=1',
+    );
+    expect(serializeState({ ...EMPTY_STATE, literal: '1' })).toBe('');
+    expect(isActive(parseState('?literal=1'))).toBe(false);
   });
 });

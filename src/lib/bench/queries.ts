@@ -24,3 +24,20 @@ export const BENCH_QUERIES = [
   'opt-out settings',
   'reddit data deal',
 ] as const;
+
+/**
+ * What the browser side types, key by key: names spelt right and wrong, ordinary words, and
+ * two- and three-word queries.
+ */
+export const BROWSER_QUERIES = [
+  'linkdin',
+  'goggle',
+  'chatgtp',
+  'irland',
+  'regulator',
+  'meta trainig',
+  'privacy policy',
+  'training data',
+  'opt-out settings',
+  'reddit data deal',
+] as const;

@@ -1,15 +1,23 @@
 /**
- * Search figures for one archive size: the project's engine (as the browser runs it: query, then
- * fuse.js ordering of the first page of results) against a naive fuse.js scan of every item, in
- * the same process, on the same items; index size and load time.
+ * Search figures for one archive size, in Node: the project's engine (as the browser runs it:
+ * query, then fuse.js ordering of the first page of results) against a naive fuse.js scan of every
+ * item, in the same process, on the same items; what loads once (meta and per-item data), the
+ * shards and docs each query needs, gzipped. The browser side is in browser-bench.ts.
  */
 import zlib from 'node:zlib';
 import Fuse from 'fuse.js';
 import type { Article } from '../content/article.ts';
 import type { Company, Region } from '../content/taxonomy.ts';
-import { buildSearchIndex } from '../search/build.ts';
-import { EMPTY_STATE, loadIndex, search } from '../search/engine.ts';
-import type { SearchIndexFile } from '../search/format.ts';
+import { buildSearchIndex, type BuiltSearchIndex } from '../search/build.ts';
+import {
+  EMPTY_STATE,
+  addAllShards,
+  loadIndex,
+  neededShards,
+  search,
+  type LoadedIndex,
+} from '../search/engine.ts';
+import { RESULTS_PAGE, type SearchMeta } from '../search/format.ts';
 import { rerank } from '../search/rerank.ts';
 import { byNewest, storiesToItems } from '../timeline/items.ts';
 import { BENCH_QUERIES } from './queries.ts';
@@ -19,7 +27,7 @@ import { median, percentile, timeRuns } from './stats.ts';
 const WARM_UP = ['privcy', 'data', 'court rulng', 'facebok', 'europe'];
 
 /** Results the browser shows (and fuse.js orders) at once. */
-const FIRST_PAGE = 20;
+const FIRST_PAGE = RESULTS_PAGE;
 /** Recall is measured on the naive scan's best results: what a reader of it would see first. */
 export const RECALL_TOP = 50;
 
@@ -33,13 +41,23 @@ export interface QueryFigure {
   recallTop: number;
   /** Share of all the naive scan's results that the project's search also returns. */
   recallAll: number;
+  /** Gzipped bytes of the shards this query needs and the docs of its first page of results. */
+  shardGzip: number;
+  docsGzip: number;
+  shards: number;
+  /** The names the query was read as, if any. */
+  readAs: string[];
 }
 
 export interface SearchFigures {
   articles: number;
   items: number;
   vocabulary: number;
+  /** What the first use of the search box fetches: the meta (vocabulary, names) and per-item data. */
   indexBytes: { raw: number; gzip: number };
+  /** All posting shards: how many, and their gzipped total (what the old single file weighed). */
+  shardCount: number;
+  shardsGzip: number;
   /** One docs chunk (display data for DOCS_CHUNK results), median gzip bytes. */
   docsChunkGzip: number;
   loadMs: number;
@@ -64,27 +82,56 @@ export interface SearchBenchOptions {
   naiveRuns: number;
 }
 
+const gz = (b: string | Uint8Array) => zlib.gzipSync(b).length;
+
+/** Gzipped size of each file a built index has, by name (shards, items, docs chunks as `docs/n`). */
+export function gzipSizes(built: BuiltSearchIndex, docs = true): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const [name, bytes] of built.files) sizes.set(name, gz(bytes));
+  if (docs) built.chunks.forEach((c, i) => sizes.set(`docs/${i}`, gz(JSON.stringify(c))));
+  return sizes;
+}
+
+/** Bytes a query fetches beyond what is loaded once: its shards and its first page's docs. */
+export function queryBytes(
+  index: LoadedIndex,
+  built: BuiltSearchIndex,
+  sizes: ReadonlyMap<string, number>,
+  q: string,
+  ids: readonly number[],
+) {
+  const shards = neededShards(index, { ...EMPTY_STATE, q });
+  const shardGzip = shards.reduce((sum, s) => sum + sizes.get(built.meta.sh[s]![1])!, 0);
+  const chunks = new Set(ids.slice(0, FIRST_PAGE).map((i) => Math.floor(i / built.meta.cs)));
+  const docsGzip = [...chunks].reduce((sum, c) => sum + sizes.get(`docs/${c}`)!, 0);
+  return { shards: shards.length, shardGzip, docsGzip };
+}
+
 export function benchSearch(opts: SearchBenchOptions): SearchFigures {
   const items = storiesToItems(opts.articles).sort(byNewest);
   const built = buildSearchIndex(items, { companies: opts.companies, regions: opts.regions });
-  const json = JSON.stringify(built.index);
-  const gz = (b: string | Uint8Array) => zlib.gzipSync(b, { level: 9 }).length;
+  const json = JSON.stringify(built.meta);
+  const itemBytes = built.files.get(built.meta.items)!;
   const indexBytes = {
-    raw: Buffer.byteLength(json) + built.postings.length,
-    gzip: gz(json) + gz(built.postings),
+    raw: Buffer.byteLength(json) + itemBytes.length,
+    gzip: gz(json) + gz(itemBytes),
   };
-  const chunkSizes = built.chunks.slice(0, 50).map((c) => gz(JSON.stringify(c)));
-  const loadTimes = timeRuns(5, () =>
-    loadIndex(JSON.parse(json) as SearchIndexFile, built.postings),
-  );
-  const index = loadIndex(JSON.parse(json) as SearchIndexFile, built.postings);
-  const { cs } = built.index;
+  const sizes = gzipSizes(built);
+  const shardsGzip = built.meta.sh.reduce((sum, [, name]) => sum + sizes.get(name)!, 0);
+  const chunkSizes = built.chunks.slice(0, 50).map((_, i) => sizes.get(`docs/${i}`)!);
+  const load = () => {
+    const index = loadIndex(JSON.parse(json) as SearchMeta, itemBytes);
+    addAllShards(index, built.files);
+    return index;
+  };
+  const loadTimes = timeRuns(5, load);
+  const index = load();
+  const { cs } = built.meta;
   const doc = (i: number) => built.chunks[Math.floor(i / cs)]!.rows[i % cs]!;
   const tags = (i: number) =>
     [
-      ...built.index.c[i]!.map((c) => `${built.index.co[c]![1]} ${built.index.co[c]![2]}`),
-      ...built.index.r[i]!.map((r) => built.index.re[r]![1]),
-      ...built.index.p[i]!.map((p) => built.index.pu[p]!),
+      ...index.companiesOf[i]!.map((c) => `${built.meta.co[c]![1]} ${built.meta.co[c]![2]}`),
+      ...index.regionsOf[i]!.map((r) => built.meta.re[r]![1]),
     ].join(' ');
 
   const runProject = (q: string) => {
@@ -109,8 +156,11 @@ export function benchSearch(opts: SearchBenchOptions): SearchFigures {
   const naiveAll: number[] = [];
   for (const query of BENCH_QUERIES) {
     let found: number[] = [];
+    let readAs: string[] = [];
     const projectTimes = timeRuns(opts.runs, () => {
-      found = runProject(query).ids;
+      const out = runProject(query);
+      found = out.ids;
+      readAs = out.reading?.names.map((n) => n.label) ?? [];
     });
     let naiveHits: number[] = [];
     const naiveTimes = timeRuns(opts.naiveRuns, () => {
@@ -129,6 +179,8 @@ export function benchSearch(opts: SearchBenchOptions): SearchFigures {
       naiveResults: naiveHits.length,
       recallTop: share(naiveHits.slice(0, RECALL_TOP)),
       recallAll: share(naiveHits),
+      ...queryBytes(index, built, sizes, query, found),
+      readAs,
     });
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -137,8 +189,10 @@ export function benchSearch(opts: SearchBenchOptions): SearchFigures {
   return {
     articles: opts.articles.length,
     items: items.length,
-    vocabulary: built.index.t.length,
+    vocabulary: index.vocabulary.length,
     indexBytes,
+    shardCount: built.meta.sh.length,
+    shardsGzip,
     docsChunkGzip: median(chunkSizes),
     loadMs: median(loadTimes),
     projectMedianMs,
@@ -150,4 +204,35 @@ export function benchSearch(opts: SearchBenchOptions): SearchFigures {
     recallAll: mean(queries.map((q) => q.recallAll)),
     queries,
   };
+}
+
+/**
+ * Bytes per query for several shard sizes, the measurement behind SHARD_BYTES: small shards fetch
+ * less for a query whose typo matches are scattered over the vocabulary, at the cost of more files
+ * and requests.
+ */
+export function shardSizeSweep(
+  opts: Pick<SearchBenchOptions, 'articles' | 'companies' | 'regions'>,
+  shardSizes: readonly number[],
+) {
+  const items = storiesToItems(opts.articles).sort(byNewest);
+  return shardSizes.map((shardBytes) => {
+    const built = buildSearchIndex(items, opts, { shardBytes });
+    const sizes = gzipSizes(built, false);
+    const index = loadIndex(built.meta, built.files.get(built.meta.items)!);
+    const perQuery = BENCH_QUERIES.map((q) => {
+      const shards = neededShards(index, { ...EMPTY_STATE, q });
+      return {
+        shards: shards.length,
+        gzip: shards.reduce((sum, sh) => sum + sizes.get(built.meta.sh[sh]![1])!, 0),
+      };
+    });
+    return {
+      shardBytes,
+      files: built.meta.sh.length,
+      medianGzip: median(perQuery.map((q) => q.gzip)),
+      maxGzip: Math.max(...perQuery.map((q) => q.gzip)),
+      maxRequests: Math.max(...perQuery.map((q) => q.shards)),
+    };
+  });
 }

@@ -1,8 +1,10 @@
 /**
  * A synthetic archive for the benchmark: articles whose words follow a Zipf distribution over a
  * vocabulary of several thousand words, mentioning real companies and regions (by name, alias or
- * product) in a skewed mix, with titles and summaries of news-like length. Seeded, so every run and
- * every machine measures the same archive.
+ * product) in a skewed mix, with titles and summaries of news-like length, and a long tail of
+ * several thousand rare words (people's names, places, misspellings) that real news has and that
+ * an index must carry without being flattered by a tidy vocabulary. Seeded, so every run and every
+ * machine measures the same archive.
  */
 import type { Article } from '../content/article.ts';
 import type { Company, Region } from '../content/taxonomy.ts';
@@ -64,6 +66,54 @@ export function makeVocabulary(size: number, random: () => number): string[] {
   return words;
 }
 
+const NAME_SYLLABLES = (
+  'ab ad ak al am an ar as ba bel ben da dar del di el em en fa fer ga gor ha hal ib il in ja jo ka ' +
+  'kel ko la lar li lu ma mar mi mo na nor o ra ren ri ro sa sel si sor ta tam to u va vel vi ya yo za'
+).split(' ');
+const NAME_ENDINGS = 'son sen ez ski ova ini ic oglu ura ado elli berg ström'.split(' ');
+const PLACE_ENDINGS = 'ford burg ville stad abad pur grad haven mouth field dorf ia'.split(' ');
+
+/** One small typing slip: a letter dropped, doubled, swapped with the next, or a vowel changed. */
+export function misspell(word: string, random: () => number): string {
+  const chars = [...word];
+  const at = 1 + Math.floor(random() * Math.max(1, chars.length - 2));
+  const slip = Math.floor(random() * 4);
+  if (slip === 0 && chars.length > 4) chars.splice(at, 1);
+  else if (slip === 1) chars.splice(at, 0, chars[at]!);
+  else if (slip === 2 && at + 1 < chars.length)
+    [chars[at], chars[at + 1]] = [chars[at + 1]!, chars[at]!];
+  else chars[at] = 'aeiou'[Math.floor(random() * 5)]!;
+  return chars.join('');
+}
+
+/**
+ * The long tail: rare words, each in a handful of articles. About 40% people's names, 30% place
+ * names, 30% misspellings of the vocabulary's common words.
+ */
+export function makeLongTail(
+  size: number,
+  common: readonly string[],
+  taken: ReadonlySet<string>,
+  random: () => number,
+): string[] {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const seen = new Set(taken);
+  const tail: string[] = [];
+  while (tail.length < size) {
+    const r = random();
+    let w: string;
+    if (r < 0.4) w = capitalise(pick(NAME_SYLLABLES) + pick(NAME_SYLLABLES) + pick(NAME_ENDINGS));
+    else if (r < 0.7)
+      w = capitalise(pick(NAME_SYLLABLES) + pick(NAME_SYLLABLES) + pick(PLACE_ENDINGS));
+    else w = misspell(pick(common.slice(0, 600).filter((c) => c.length > 3)), random);
+    if (!seen.has(w.toLowerCase())) {
+      seen.add(w.toLowerCase());
+      tail.push(w);
+    }
+  }
+  return tail;
+}
+
 /** Draws words with probability ∝ 1 / rank^s. */
 export function zipf(words: readonly string[], s: number, random: () => number): () => string {
   const cum = new Float64Array(words.length);
@@ -92,6 +142,8 @@ export interface SyntheticOptions {
   storyShare?: number;
   /** Publishers to spread articles over. */
   publishers?: number;
+  /** Rare words (names, places, misspellings) in the long tail. */
+  tailSize?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -109,6 +161,8 @@ export function syntheticArticles(opts: SyntheticOptions): Article[] {
   const random = rng(opts.seed ?? 1);
   const vocabulary = makeVocabulary(opts.vocabularySize ?? 6000, random);
   const word = zipf(vocabulary, 1.05, random);
+  const tail = makeLongTail(opts.tailSize ?? 8000, vocabulary, new Set(vocabulary), random);
+  const tailWord = zipf(tail, 0.5, random);
   const companies = opts.companies;
   const regions = opts.regions.filter((r) => r.code !== 'GLOBAL');
   const publishers = Array.from(
@@ -119,7 +173,9 @@ export function syntheticArticles(opts: SyntheticOptions): Article[] {
   const sentence = (count: number) => Array.from({ length: count }, word);
   const nameOf = (c: Company) => {
     const names = [c.name, c.name, c.name, ...c.products, ...c.aliases];
-    return names[Math.floor(random() * names.length)]!;
+    const name = names[Math.floor(random() * names.length)]!;
+    // Now and then a writer misspells the name, as real feeds do.
+    return random() < 0.01 ? misspell(name, random) : name;
   };
   const regionName = (r: Region) => {
     const names = [
@@ -148,6 +204,8 @@ export function syntheticArticles(opts: SyntheticOptions): Article[] {
     insert(summary, nameOf(company));
     if (second) insert(summary, nameOf(second));
     if (region) insert(random() < 0.5 ? title : summary, regionName(region));
+    const rare = random() < 0.5 ? 1 : random() < 0.5 ? 2 : 0;
+    for (let k = 0; k < rare; k++) insert(random() < 0.3 ? title : summary, tailWord());
     const titleText = capitalise(title.join(' '));
     const published = lead
       ? new Date(Date.parse(lead.published) + Math.floor(random() * 3 * DAY_MS))

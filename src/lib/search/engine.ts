@@ -1,12 +1,27 @@
 /**
  * The query side of search, shared by the browser and the benchmark. A query is split into words;
- * each word is matched against the vocabulary (not against every item: each distinct word is
- * checked once) with typo tolerance, and the posting lists of the words it matches give the items.
- * Items must match every query word, in a title, a summary or a tag (company, region, publisher
- * names). Filters and facet counts run over the same arrays.
+ * words that are company, product or region names (or small typos of them) are read as tags (see
+ * names.ts), and the rest are matched against the vocabulary with typo tolerance (each distinct
+ * word is checked once, not every item). The posting lists of the matched words live in shards
+ * that are loaded as queries need them: `neededShards` says which, `addShard` takes one in, and
+ * `search` answers from what is loaded, saying when something it needed was missing.
  */
-import { FORMAT_VERSION, type SearchIndexFile } from './format.ts';
-import { allowedErrors, matchQuality, wordMatcher, type WordMatcher } from './fuzzy.ts';
+import {
+  FORMAT_VERSION,
+  checkedBody,
+  decodeBits,
+  decodeVocabulary,
+  type SearchMeta,
+} from './format.ts';
+import { allowedErrors, matchQuality, wordMatcher } from './fuzzy.ts';
+import {
+  editDistance,
+  nameTable,
+  readNames,
+  type NameReading,
+  type NameTable,
+  type TagTarget,
+} from './names.ts';
 import { STOPWORDS, words } from './normalize.ts';
 import { readVarint } from './varint.ts';
 
@@ -18,11 +33,21 @@ export interface SearchState {
   /** A curated entry kind (KINDS), or `news` for ingested stories. */
   kind: string;
   year: string;
+  /** `1`: take the query's words as typed, without reading names in them. */
+  literal: string;
 }
 
-export const EMPTY_STATE: SearchState = { q: '', company: '', region: '', kind: '', year: '' };
+export const EMPTY_STATE: SearchState = {
+  q: '',
+  company: '',
+  region: '',
+  kind: '',
+  year: '',
+  literal: '',
+};
 
-/** Kind codes in the index: 0 is an ingested story. */
+/** Query words searched; a longer query (a pasted paragraph) is cut, and the outcome says so. */
+export const MAX_WORDS = 8;
 
 const TITLE_WEIGHT = 2;
 const TAG_WEIGHT = 0.6;
@@ -34,35 +59,38 @@ const tagLooksLike = (tagWord: string, word: string) =>
   tagWord.startsWith(word) ||
   Math.min(tagWord.length, word.length) / Math.max(tagWord.length, word.length) >= 0.75;
 
-interface TagTarget {
-  /** 0 company, 1 region, 2 publisher. */
-  kind: 0 | 1 | 2;
-  index: number;
-}
-
 export interface LoadedIndex {
-  readonly file: SearchIndexFile;
+  readonly meta: SearchMeta;
   readonly n: number;
   readonly days: Int32Array;
   readonly years: Int32Array;
   readonly kinds: Uint8Array;
+  /** Company and region indexes per item; regions include the blocs their members imply. */
+  readonly companiesOf: readonly (readonly number[])[];
+  readonly regionsOf: readonly (readonly number[])[];
+  /** Items per company and per region index. */
+  readonly byTag: readonly [Int32Array[], Int32Array[]];
   readonly vocabulary: readonly string[];
-  /** postings[offsets[t] .. offsets[t+1]) are word t's items as (item << 1) | inTitle. */
-  readonly offsets: Int32Array;
-  readonly postings: Int32Array;
+  /** 1 for vocabulary words in SearchMeta.common. */
+  readonly common: Uint8Array;
+  readonly shardStarts: Int32Array;
+  /** Per vocabulary word, once its shard is loaded: its items as (item << 1) | inTitle. */
+  readonly postings: (Int32Array | undefined)[];
+  readonly loaded: Set<number>;
+  readonly names: NameTable;
   readonly tagWords: readonly string[];
   readonly tagTargets: readonly TagTarget[][];
-  /** Items per company, region and publisher index. */
-  readonly byTag: readonly [Int32Array[], Int32Array[], Int32Array[]];
   readonly cache: Map<string, WordMatches>;
-  readonly looseCache: Map<string, LooseMatches>;
 }
 
 interface WordMatches {
   terms: Int32Array;
   quality: Float32Array;
+  /** Tags whose names look like the word (used only when a query is taken literally). */
   tags: { target: TagTarget; quality: number }[];
 }
+
+const yearOfDay = (day: number) => new Date(day * 86_400_000).getUTCFullYear();
 
 function invert(perItem: readonly (readonly number[])[], size: number): Int32Array[] {
   const lists: number[][] = Array.from({ length: size }, () => []);
@@ -72,106 +100,236 @@ function invert(perItem: readonly (readonly number[])[], size: number): Int32Arr
   return lists.map((l) => Int32Array.from(l));
 }
 
-const yearOfDay = (day: number) => new Date(day * 86_400_000).getUTCFullYear();
-
-/** Decodes index.json and postings.bin into arrays the queries scan. Throws on a wrong format. */
-export function loadIndex(file: SearchIndexFile, postingBytes: Uint8Array): LoadedIndex {
-  if (file.v !== FORMAT_VERSION) {
+/**
+ * Reads the meta and the per-item file into the arrays queries scan; no posting shard is loaded
+ * yet. Throws on a wrong format version or an items file from another build.
+ */
+export function loadIndex(meta: SearchMeta, itemBytes: Uint8Array): LoadedIndex {
+  if (meta.v !== FORMAT_VERSION) {
     throw new Error(
-      `search index has format ${String(file.v)}, this page reads ${FORMAT_VERSION}; reload the page`,
+      `search index has format ${String(meta.v)}, this page reads ${FORMAT_VERSION}; reload the page`,
     );
   }
-  const n = file.n;
+  const body = checkedBody(itemBytes, meta.h, meta.items);
+  const n = meta.n;
+  const pos = { at: 0 };
+  const next = () => readVarint(body, pos);
   const days = new Int32Array(n);
   const years = new Int32Array(n);
   let day = 0;
-  let year = 0;
   for (let i = 0; i < n; i++) {
-    const next = i === 0 ? file.d[0]! : day - file.d[i]!;
-    if (i === 0 || next !== day) year = yearOfDay(next);
-    day = next;
+    const d = next();
+    const value = i === 0 ? d : day - d;
+    if (i === 0 || value !== day) years[i] = yearOfDay(value);
+    else years[i] = years[i - 1]!;
+    day = value;
     days[i] = day;
-    years[i] = year;
   }
-
-  const offsets = new Int32Array(file.t.length + 1);
-  const codes: number[] = [];
-  const pos = { at: 0 };
-  for (let t = 0; t < file.t.length; t++) {
-    offsets[t] = codes.length;
-    let item = -1;
-    for (;;) {
-      const v = readVarint(postingBytes, pos);
-      if (v === 0) break;
-      item += Math.floor(v / 2);
-      codes.push((item << 1) | (v & 1));
-    }
-  }
-  offsets[file.t.length] = codes.length;
+  const kinds = new Uint8Array(n);
+  for (let i = 0; i < n; i++) kinds[i] = next();
+  const lists = () => {
+    const counts = Array.from({ length: n }, next);
+    return counts.map((k) => Array.from({ length: k }, next));
+  };
+  const companiesOf = lists();
+  const withBlocs = (own: number[]) => {
+    const out = [...own];
+    for (let k = 0; k < out.length; k++)
+      for (const bloc of meta.re[out[k]!]?.[3] ?? []) if (!out.includes(bloc)) out.push(bloc);
+    return out;
+  };
+  const regionsOf = lists().map(withBlocs);
 
   const tagIndex = new Map<string, TagTarget[]>();
   const addTag = (text: string, target: TagTarget) => {
     for (const w of words(text)) {
-      let list = tagIndex.get(w);
-      if (!list) tagIndex.set(w, (list = []));
-      if (!list.some((t) => t.kind === target.kind && t.index === target.index)) list.push(target);
+      let targets = tagIndex.get(w);
+      if (!targets) tagIndex.set(w, (targets = []));
+      if (!targets.some((t) => t.kind === target.kind && t.index === target.index))
+        targets.push(target);
     }
   };
-  file.co.forEach(([id, name, more], index) => addTag(`${id} ${name} ${more}`, { kind: 0, index }));
-  file.re.forEach(([code, name, more], index) =>
+  meta.co.forEach(([id, name, more], index) => addTag(`${id} ${name} ${more}`, { kind: 0, index }));
+  meta.re.forEach(([code, name, more], index) =>
     addTag(`${code} ${name} ${more}`, { kind: 1, index }),
   );
-  file.pu.forEach((name, index) => addTag(name, { kind: 2, index }));
+  const vocabulary = decodeVocabulary(meta.t);
+  const common = decodeBits(meta.common, vocabulary.length);
 
   return {
-    file,
+    meta,
     n,
     days,
     years,
-    kinds: Uint8Array.from(file.k),
-    vocabulary: file.t,
-    offsets,
-    postings: Int32Array.from(codes),
+    kinds,
+    companiesOf,
+    regionsOf,
+    byTag: [invert(companiesOf, meta.co.length), invert(regionsOf, meta.re.length)],
+    vocabulary,
+    common,
+    shardStarts: Int32Array.from(meta.sh.map((s) => s[0])),
+    postings: new Array<Int32Array | undefined>(vocabulary.length),
+    loaded: new Set(),
+    names: nameTable(meta.co, meta.re),
     tagWords: [...tagIndex.keys()],
     tagTargets: [...tagIndex.values()],
-    byTag: [
-      invert(file.c, file.co.length),
-      invert(file.r, file.re.length),
-      invert(file.p, file.pu.length),
-    ],
     cache: new Map(),
-    looseCache: new Map(),
   };
 }
 
-function matchWord(index: LoadedIndex, word: string): WordMatches {
-  const hit = index.cache.get(word);
-  if (hit) return hit;
-  const matcher: WordMatcher = wordMatcher(word);
-  // One-letter words would match most of the vocabulary from inside; take them as whole words or prefixes.
-  const quality = (text: string) =>
-    word.length === 1
-      ? text.startsWith(word)
-        ? matchQuality(matcher, text)
-        : 0
-      : matchQuality(matcher, text);
-  const terms: number[] = [];
-  const qualities: number[] = [];
-  index.vocabulary.forEach((term, t) => {
-    const q = quality(term);
-    if (q > 0) {
-      terms.push(t);
-      qualities.push(q);
+/** The shard holding vocabulary word `t`. */
+export function shardOf(index: LoadedIndex, t: number): number {
+  const starts = index.shardStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Takes in shard `s`'s file; throws, naming the file, when it belongs to another build. */
+export function addShard(index: LoadedIndex, s: number, bytes: Uint8Array): void {
+  const entry = index.meta.sh[s];
+  if (!entry) throw new Error(`search index has no shard ${s}`);
+  const body = checkedBody(bytes, index.meta.h, entry[1]);
+  const from = entry[0];
+  const to = index.meta.sh[s + 1]?.[0] ?? index.vocabulary.length;
+  const pos = { at: 0 };
+  const decoded: Int32Array[] = [];
+  for (let t = from; t < to; t++) {
+    const codes: number[] = [];
+    let item = -1;
+    for (;;) {
+      const v = readVarint(body, pos);
+      if (v === 0) break;
+      item += Math.floor(v / 2);
+      if (item >= index.n) throw new Error(`${entry[1]} names an item this index does not have`);
+      codes.push((item << 1) | (v & 1));
     }
-  });
+    decoded.push(Int32Array.from(codes));
+  }
+  decoded.forEach((list, k) => (index.postings[from + k] = list));
+  index.loaded.add(s);
+}
+
+/** Position of the first vocabulary word not sorting before `word`. */
+function lowerBound(vocabulary: readonly string[], word: string): number {
+  let lo = 0;
+  let hi = vocabulary.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (vocabulary[mid]! < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function findTerm(vocabulary: readonly string[], word: string): number {
+  let lo = 0;
+  let hi = vocabulary.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = vocabulary[mid]!;
+    if (v === word) return mid;
+    if (v < word) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * Words up to this long match as a prefix or as a whole word with one typo, not inside other words:
+ * "out" inside "mouth" or "data" with one edit inside "mandate" are noise, and there are hundreds
+ * of them: they would fetch most shards for a three-letter query and bury its results.
+ */
+const SHORT_WORD = 4;
+/**
+ * A longer word with a typo matches a word at most this much longer than itself ("trainig" →
+ * "training"), not any long word that happens to hold something close ("abstrainingu").
+ */
+const TYPO_SLACK = 3;
+
+/** Whether a vocabulary word that fuzzy matching accepted is a match worth fetching. */
+function worthIt(word: string, term: string): boolean {
+  if (term.startsWith(word)) return true;
+  if (word.length <= SHORT_WORD) return editDistance(word, term, 1) <= 1;
+  return term.includes(word) || term.length <= word.length + TYPO_SLACK;
+}
+
+/**
+ * The vocabulary words a query word matches. `commonOnly`: only the archive's real words (for the
+ * words beside a name, which order the name's items and so need no rare spellings).
+ */
+function matchWord(index: LoadedIndex, word: string, commonOnly = false): WordMatches {
+  const key = commonOnly ? `${word}~common` : word;
+  const hit = index.cache.get(key);
+  if (hit) return hit;
+  const found: number[] = [];
+  const qualities: number[] = [];
   const tags: WordMatches['tags'] = [];
-  index.tagWords.forEach((tagWord, i) => {
-    const q = tagLooksLike(tagWord, word) ? quality(tagWord) : 0;
-    if (q > 0) for (const target of index.tagTargets[i]!) tags.push({ target, quality: q });
-  });
-  const result = { terms: Int32Array.from(terms), quality: Float32Array.from(qualities), tags };
+  if (word.length <= 2) {
+    // One or two letters would match much of the vocabulary from inside or as a prefix (and make
+    // a query fetch most shards before the reader typed the third letter): whole words only.
+    const t = findTerm(index.vocabulary, word);
+    if (t >= 0) {
+      found.push(t);
+      qualities.push(1);
+    }
+    index.tagWords.forEach((tagWord, i) => {
+      if (tagWord === word)
+        for (const target of index.tagTargets[i]!) tags.push({ target, quality: 1 });
+    });
+  } else {
+    const matcher = wordMatcher(word);
+    const vocabulary = index.vocabulary;
+    const from = lowerBound(vocabulary, word);
+    let to = from;
+    while (to < vocabulary.length && vocabulary[to]!.startsWith(word)) to++;
+    if (to > from) {
+      // The archive has words starting with this one, so it is taken as spelt (or still being
+      // typed): it matches those words, and longer words that hold it, but no typos. A three- or
+      // four-letter start matches only the archive's real words ("tra": train, training), not
+      // every rare name that begins so: those come with the fifth letter.
+      for (let t = from; t < to; t++) {
+        if (word.length > SHORT_WORD || index.common[t] || vocabulary[t] === word) {
+          found.push(t);
+          qualities.push(matchQuality(matcher, vocabulary[t]!));
+        }
+      }
+      if (word.length > SHORT_WORD)
+        vocabulary.forEach((term, t) => {
+          if (term.includes(word) && !term.startsWith(word)) {
+            found.push(t);
+            qualities.push(matchQuality(matcher, term));
+          }
+        });
+    } else {
+      vocabulary.forEach((term, t) => {
+        const q = matchQuality(matcher, term);
+        if (q > 0 && worthIt(word, term)) {
+          found.push(t);
+          qualities.push(q);
+        }
+      });
+    }
+    index.tagWords.forEach((tagWord, i) => {
+      const q = tagLooksLike(tagWord, word) ? matchQuality(matcher, tagWord) : 0;
+      if (q > 0) for (const target of index.tagTargets[i]!) tags.push({ target, quality: q });
+    });
+  }
+  // A word the archive uses only rarely still ranks by its rare matches.
+  const common = found.map((t) => index.common[t] === 1);
+  const keep = commonOnly && common.includes(true) ? common : found.map(() => true);
+  const result = {
+    terms: Int32Array.from(found.filter((_, k) => keep[k])),
+    quality: Float32Array.from(qualities.filter((_, k) => keep[k])),
+    tags,
+  };
   if (index.cache.size > 500) index.cache.clear();
-  index.cache.set(word, result);
+  index.cache.set(key, result);
   return result;
 }
 
@@ -180,25 +338,29 @@ interface LooseMatches {
   edits: Uint8Array;
 }
 
-/** Every vocabulary word within `maxErrors` edits of the query word, with the edits it takes. */
-function looseWord(index: LoadedIndex, word: string, maxErrors: number): LooseMatches {
-  const key = `${word}~${maxErrors}`;
-  const hit = index.looseCache.get(key);
-  if (hit) return hit;
+/**
+ * Every vocabulary word within `maxErrors` edits of the query word, with the edits it takes, among
+ * the words of `shards` only: the shards the query's own matches need. Looser matches are a bonus
+ * that never costs a fetch (the whole vocabulary is within four edits of "data").
+ */
+function looseWord(
+  index: LoadedIndex,
+  word: string,
+  maxErrors: number,
+  shards: ReadonlySet<number>,
+): LooseMatches {
   const matcher = wordMatcher(word, maxErrors);
-  const terms: number[] = [];
+  const found: number[] = [];
   const edits: number[] = [];
   index.vocabulary.forEach((term, t) => {
+    if (!shards.has(shardOf(index, t))) return;
     const d = matcher.distance(term);
     if (d >= 0) {
-      terms.push(t);
+      found.push(t);
       edits.push(d);
     }
   });
-  const result = { terms: Int32Array.from(terms), edits: Uint8Array.from(edits) };
-  if (index.looseCache.size > 100) index.looseCache.clear();
-  index.looseCache.set(key, result);
-  return result;
+  return { terms: Int32Array.from(found), edits: Uint8Array.from(edits) };
 }
 
 export type FacetName = 'company' | 'region' | 'kind' | 'year';
@@ -208,94 +370,217 @@ export interface SearchOutcome {
   /** Matching item positions (timeline order indexes), best match first; newest first without a query. */
   ids: number[];
   /**
-   * How many of `ids` (the first ones) match every query word on its own; the rest match only
-   * with the whole query's allowance of edits spread over its words.
+   * How many of `ids` (the first ones) match every searched word on its own; the rest match only
+   * with the whole query's allowance of edits spread over its words, or (for a name) are the
+   * name's items that the other words do not match.
    */
   strict: number;
   /** Per facet value: how many items would match if that value were chosen, other choices kept. */
   facets: FacetCounts;
-  /** The query words that were searched for (stopwords dropped). */
+  /** The words searched as text (stopwords and names left out), for ordering the results shown. */
   words: string[];
+  /** The names read in the query, when there were any. */
+  reading: NameReading | undefined;
+  /** True when the query had words but none with letters or digits (only punctuation). */
+  noWords: boolean;
+  /** True when the query had more than MAX_WORDS words and only the first were searched. */
+  capped: boolean;
+  /** True when a shard the query needed was not loaded: the results are those of the others. */
+  incomplete: boolean;
 }
 
-/** The query words a search uses: normalised, stopwords dropped, duplicates removed. */
-function queryWords(q: string): string[] {
-  return [...new Set(words(q).filter((w) => !STOPWORDS.has(w)))];
+interface Plan {
+  words: string[];
+  reading: NameReading | undefined;
+  /** Words searched as text. */
+  text: string[];
+  /** Per text word, its extra edits under the whole query's allowance (0: none). */
+  looseBudget: number[];
+  allowance: number;
+  noWords: boolean;
+  capped: boolean;
+}
+
+/**
+ * Below this length a word gets no share of the query's allowance: four edits on "data" would
+ * match nearly every word of the archive and fetch every shard.
+ */
+const MIN_LOOSE_WORD = 5;
+
+function plan(index: LoadedIndex, state: SearchState): Plan {
+  const all = [...new Set(words(state.q).filter((w) => !STOPWORDS.has(w)))];
+  const noWords = state.q.trim() !== '' && words(state.q).length === 0;
+  const capped = all.length > MAX_WORDS;
+  const qWords = all.slice(0, MAX_WORDS);
+  // "opt-out s" is "opt-out" with the next word begun: a last word of one or two letters that is
+  // no word of the archive and no name waits for its third letter instead of emptying the results.
+  const last = qWords.at(-1);
+  if (
+    qWords.length > 1 &&
+    last !== undefined &&
+    last.length <= 2 &&
+    findTerm(index.vocabulary, last) < 0 &&
+    !index.names.byKey.has(last)
+  )
+    qWords.pop();
+  const literal = state.literal === '1';
+  const reading = literal
+    ? undefined
+    : readNames(index.names, qWords, (w) => {
+        const t = findTerm(index.vocabulary, w);
+        return t >= 0 && index.common[t] === 1;
+      });
+  const named = reading && reading.names.length > 0;
+  const text = named ? reading.rest : qWords;
+  // fuse.js reads a multi-word query as one pattern with one allowance of edits for all of it
+  // (0.3 × its length), so one badly misspelt word can be carried by the others. Items that match
+  // only that way come after the items in which every word matches on its own. A name's results
+  // are never padded this way.
+  const allowance = !named && text.length > 1 ? allowedErrors(text.join(' ').length) : 0;
+  const looseBudget = text.map((w) => {
+    if (!allowance || w.length < MIN_LOOSE_WORD) return 0;
+    const own = allowedErrors(Math.min(w.length, 31));
+    return Math.min(allowance, own + 1) > own ? own + 1 : 0;
+  });
+  return {
+    words: qWords,
+    reading: named ? reading : undefined,
+    text,
+    looseBudget,
+    allowance,
+    noWords,
+    capped,
+  };
+}
+
+/** The names this query would be read as, ignoring `literal` (for offering the other reading). */
+export function readQuery(index: LoadedIndex, state: SearchState): NameReading | undefined {
+  return plan(index, { ...state, literal: '' }).reading;
+}
+
+/** The shards this query's words need, loaded or not, in vocabulary order. */
+export function neededShards(index: LoadedIndex, state: SearchState): number[] {
+  return [...shardsFor(index, plan(index, state))].sort((a, b) => a - b);
+}
+
+function shardsFor(index: LoadedIndex, p: Plan): Set<number> {
+  const shards = new Set<number>();
+  for (const word of p.text)
+    for (const t of matchWord(index, word, !!p.reading).terms) shards.add(shardOf(index, t));
+  return shards;
+}
+
+/** The shards this query needs that are not loaded yet. */
+export function missingShards(index: LoadedIndex, state: SearchState): number[] {
+  return neededShards(index, state).filter((s) => !index.loaded.has(s));
 }
 
 export function search(index: LoadedIndex, state: SearchState): SearchOutcome {
-  const { n, file } = index;
-  const qWords = queryWords(state.q);
+  const { n, meta } = index;
+  const p = plan(index, state);
+  const literal = state.literal === '1';
   const total = new Float64Array(n);
-  let candidates: Uint8Array | undefined;
-
-  // fuse.js reads a multi-word query as one pattern with one allowance of edits for all of it
-  // (0.3 × its length), so one badly misspelt word can be carried by the others. Items that match
-  // only that way come after the items in which every word matches on its own.
-  const allowance = qWords.length > 1 ? allowedErrors(qWords.join(' ').length) : 0;
+  let incomplete = false;
+  /** Items that must be in the results (a name's items), or undefined for any. */
+  let required: Uint8Array | undefined;
+  let hits: Uint8Array | undefined;
   let loose: Uint8Array | undefined;
+  let unavailable = 0;
 
-  if (qWords.length) {
-    const hits = new Uint8Array(n);
+  if (p.reading) {
+    // Names of one kind widen the results ("x grok": X's items and xAI's), names of both kinds
+    // narrow them ("meta ireland": Meta's items in Ireland).
+    required = new Uint8Array(n);
+    const seen = new Uint8Array(n);
+    const kinds = [0, 1].filter((k) =>
+      p.reading!.names.some((nm) => nm.targets.some((t) => t.kind === k)),
+    );
+    for (const kind of kinds) {
+      seen.fill(0);
+      for (const name of p.reading.names)
+        for (const target of name.targets)
+          if (target.kind === kind)
+            for (const item of index.byTag[kind][target.index]!) seen[item] = 1;
+      for (let i = 0; i < n; i++) required[i]! += seen[i]!;
+    }
+    for (let i = 0; i < n; i++) required[i] = required[i] === kinds.length ? 1 : 0;
+  }
+
+  if (p.text.length) {
+    hits = new Uint8Array(n);
     const best = new Float32Array(n);
-    const edits = allowance ? new Uint8Array(n) : undefined;
-    loose = allowance ? new Uint8Array(n) : undefined;
-    for (const word of qWords) {
+    const edits = p.allowance ? new Uint8Array(n) : undefined;
+    loose = p.allowance ? new Uint8Array(n) : undefined;
+    let ownShards: Set<number> | undefined;
+    p.text.forEach((word, w) => {
       best.fill(0);
-      const m = matchWord(index, word);
+      const m = matchWord(index, word, !!p.reading);
+      // A word none of whose shards could load is left out, rather than emptying the results:
+      // the reader sees what the other words find, and is told the answer is incomplete.
+      if (m.terms.length && m.terms.every((t) => !index.postings[t])) {
+        incomplete = true;
+        unavailable++;
+        return;
+      }
       for (let j = 0; j < m.terms.length; j++) {
-        const t = m.terms[j]!;
-        const from = index.offsets[t]!;
-        const to = index.offsets[t + 1]!;
-        const base = m.quality[j]! * Math.log(1 + n / (to - from));
-        for (let x = from; x < to; x++) {
-          const code = index.postings[x]!;
+        const list = index.postings[m.terms[j]!];
+        if (!list) {
+          incomplete = true;
+          continue;
+        }
+        const base = m.quality[j]! * Math.log(1 + n / list.length);
+        for (let x = 0; x < list.length; x++) {
+          const code = list[x]!;
           const s = code & 1 ? base * TITLE_WEIGHT : base;
           const item = code >> 1;
           if (s > best[item]!) best[item] = s;
         }
       }
-      for (const { target, quality } of m.tags) {
-        const items = index.byTag[target.kind][target.index]!;
-        const s = quality * Math.log(1 + n / Math.max(1, items.length)) * TAG_WEIGHT;
-        for (let x = 0; x < items.length; x++) {
-          const item = items[x]!;
-          if (s > best[item]!) best[item] = s;
+      if (literal) {
+        for (const { target, quality } of m.tags) {
+          const items = index.byTag[target.kind][target.index]!;
+          const s = quality * Math.log(1 + n / Math.max(1, items.length)) * TAG_WEIGHT;
+          for (let x = 0; x < items.length; x++) {
+            const item = items[x]!;
+            if (s > best[item]!) best[item] = s;
+          }
         }
       }
       for (let i = 0; i < n; i++) {
         if (best[i]! > 0) {
-          hits[i]!++;
+          hits![i]!++;
           total[i]! += best[i]!;
         }
       }
       if (edits && loose) {
-        const budget = Math.min(allowance, word.length);
-        // Deleting the whole word costs its length, so no item needs more edits than that; words
-        // that cost it anyway need not be visited.
-        const ceiling = budget === word.length ? budget : 255;
+        // Deleting the whole word costs its length: within the allowance, any item may do that.
+        const ceiling = word.length <= p.allowance ? word.length : 255;
         edits.fill(ceiling);
-        const lm = looseWord(index, word, budget);
-        for (let j = 0; j < lm.terms.length; j++) {
-          const t = lm.terms[j]!;
-          const d = lm.edits[j]!;
-          if (d >= ceiling) continue;
-          for (let x = index.offsets[t]!; x < index.offsets[t + 1]!; x++) {
-            const item = index.postings[x]! >> 1;
-            if (d < edits[item]!) edits[item] = d;
+        for (let i = 0; i < n; i++) if (best[i]! > 0) edits[i] = 0;
+        const budget = p.looseBudget[w]!;
+        if (budget) {
+          const lm = looseWord(index, word, budget, (ownShards ??= shardsFor(index, p)));
+          for (let j = 0; j < lm.terms.length; j++) {
+            const list = index.postings[lm.terms[j]!];
+            const d = lm.edits[j]!;
+            if (!list) {
+              incomplete = true;
+              continue;
+            }
+            for (let x = 0; x < list.length; x++) {
+              const item = list[x]! >> 1;
+              if (d < edits[item]!) edits[item] = d;
+            }
           }
         }
-        for (const { target } of m.tags)
-          for (const item of index.byTag[target.kind][target.index]!) edits[item] = 0;
         for (let i = 0; i < n; i++) loose[i] = Math.min(255, loose[i]! + edits[i]!);
       }
-    }
-    candidates = hits;
+    });
   }
 
-  const companyAt = state.company ? file.co.findIndex((c) => c[0] === state.company) : -1;
-  const regionAt = state.region ? file.re.findIndex((r) => r[0] === state.region) : -1;
-  const kindAt = state.kind ? file.ki.indexOf(state.kind) : -1;
+  const companyAt = state.company ? meta.co.findIndex((c) => c[0] === state.company) : -1;
+  const regionAt = state.region ? meta.re.findIndex((r) => r[0] === state.region) : -1;
+  const kindAt = state.kind ? meta.ki.indexOf(state.kind) : -1;
   const year = state.year ? Number(state.year) : 0;
   // A filter naming a value the index does not know matches nothing, rather than being ignored.
   const filters = {
@@ -313,41 +598,65 @@ export function search(index: LoadedIndex, state: SearchState): SearchOutcome {
   };
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   const countCompanies = (i: number) => {
-    for (const c of file.c[i]!) bump(facets.company, file.co[c]![0]);
+    for (const c of index.companiesOf[i]!) bump(facets.company, meta.co[c]![0]);
   };
   const countRegions = (i: number) => {
-    for (const r of file.r[i]!) bump(facets.region, file.re[r]![0]);
+    for (const r of index.regionsOf[i]!) bump(facets.region, meta.re[r]![0]);
   };
-  const countKind = (i: number) => bump(facets.kind, file.ki[index.kinds[i]!]!);
+  const countKind = (i: number) => bump(facets.kind, meta.ki[index.kinds[i]!]!);
   const countYear = (i: number) => bump(facets.year, String(index.years[i]));
 
+  const wanted = p.text.length - unavailable;
+  // Every word's shards failed: nothing is known to match (not: everything does).
+  const nothing = p.noWords || (p.text.length > 0 && wanted === 0 && !required);
+  const strictOf = (i: number) => (!hits || hits[i] === wanted ? 1 : 0);
   const ids: number[] = [];
-  const wanted = qWords.length;
-  for (let i = 0; i < n; i++) {
-    if (candidates && candidates[i] !== wanted && !(loose && loose[i]! <= allowance)) continue;
-    const missCompany = filters.company && !file.c[i]!.includes(companyAt);
-    const missRegion = filters.region && !file.r[i]!.includes(regionAt);
-    const missKind = filters.kind && index.kinds[i] !== kindAt;
-    const missYear = filters.year && index.years[i] !== year;
-    const misses = +missCompany + +missRegion + +missKind + +missYear;
-    if (misses === 0) {
-      ids.push(i);
-      countCompanies(i);
-      countRegions(i);
-      countKind(i);
-      countYear(i);
-    } else if (misses === 1) {
-      if (missCompany) countCompanies(i);
-      else if (missRegion) countRegions(i);
-      else if (missKind) countKind(i);
-      else countYear(i);
+  if (!nothing) {
+    for (let i = 0; i < n; i++) {
+      if (required) {
+        if (!required[i]) continue;
+      } else if (hits && hits[i] !== wanted && !(loose && loose[i]! <= p.allowance)) continue;
+      const missCompany = filters.company && !index.companiesOf[i]!.includes(companyAt);
+      const missRegion = filters.region && !index.regionsOf[i]!.includes(regionAt);
+      const missKind = filters.kind && index.kinds[i] !== kindAt;
+      const missYear = filters.year && index.years[i] !== year;
+      const misses = +missCompany + +missRegion + +missKind + +missYear;
+      if (misses === 0) {
+        ids.push(i);
+        countCompanies(i);
+        countRegions(i);
+        countKind(i);
+        countYear(i);
+      } else if (misses === 1) {
+        if (missCompany) countCompanies(i);
+        else if (missRegion) countRegions(i);
+        else if (missKind) countKind(i);
+        else countYear(i);
+      }
     }
   }
-  let strictCount = ids.length;
-  if (wanted) {
-    const strict = (i: number) => (candidates![i] === wanted ? 1 : 0);
-    ids.sort((a, b) => strict(b) - strict(a) || total[b]! - total[a]! || a - b);
-    strictCount = ids.reduce((k, i) => k + strict(i), 0);
+  let strict = ids.length;
+  if (hits) {
+    ids.sort((a, b) => strictOf(b) - strictOf(a) || total[b]! - total[a]! || a - b);
+    strict = ids.reduce((k, i) => k + strictOf(i), 0);
   }
-  return { ids, strict: strictCount, facets, words: qWords };
+  return {
+    ids,
+    strict,
+    facets,
+    words: p.text,
+    reading: p.reading,
+    noWords: p.noWords,
+    capped: p.capped,
+    incomplete,
+  };
+}
+
+/** Loads every shard from a built index in memory (tests and the benchmark's Node side). */
+export function addAllShards(index: LoadedIndex, files: ReadonlyMap<string, Uint8Array>): void {
+  index.meta.sh.forEach(([, name], s) => {
+    const bytes = files.get(name);
+    if (!bytes) throw new Error(`missing search shard ${name}`);
+    addShard(index, s, bytes);
+  });
 }

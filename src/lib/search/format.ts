@@ -1,47 +1,74 @@
 /**
- * The search index as shipped to the browser. It is built from the timeline items at build time
- * and has two parts fetched together on first use: `index.json` (this shape) and `postings.bin`
- * (the posting lists). Item display data (title, summary, links) is not in it: at 10 000 items the
- * text alone is over 1 MB gzipped, so it ships in small `docs` chunks fetched only for the results
- * on screen.
+ * The search index as shipped to the browser, in files fetched only as a query needs them:
+ *
+ * - `index.<hash>.json` (this `SearchMeta`): the vocabulary, the company and region names, and the
+ *   list of posting shards; fetched once, when the search box is first used.
+ * - `items.<hash>.bin`: each item's day, kind, companies and regions (for filters, facet counts
+ *   and names read as tags); fetched once, with the meta.
+ * - `shard-<content hash>.bin`: the posting lists of one run of the sorted vocabulary; a query
+ *   fetches only the shards holding the words it matches (Pagefind splits its word index the same
+ *   way: chunks of a sorted word range, each named by its hash, listed in one meta file).
+ * - `docs/<hash>/<n>.json`: display data (title, summary, links) of item n, fetched for the
+ *   results on screen.
+ *
+ * Every name carries a hash, so the files are immutable and cacheable forever, and every binary
+ * file starts with its build's hash, so a file from another build is recognised and refused.
  */
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 3;
 
-/** Items per docs chunk: small enough that a page of scattered results costs little. */
-export const DOCS_CHUNK = 16;
+/** Results shown at once (and ordered by fuse.js); "Show more results" adds as many again. */
+export const RESULTS_PAGE = 10;
 
-export interface SearchIndexFile {
+/**
+ * Items per docs chunk. One: a page of results is scattered over the archive, so a bigger chunk
+ * fetches mostly rows nobody asked for. Measured on the synthetic archive (npm run bench), a page
+ * of 20 results fetches ~10 KB of docs at 1 item a chunk, ~15 KB at 2 and ~24 KB at 4; the extra
+ * files cost the 10 000-article build about 3 s.
+ */
+export const DOCS_CHUNK = 1;
+
+/**
+ * Target raw size of a posting shard (a word whose list is longer gets a shard of its own).
+ * Measured by `npm run bench` (its shard-size sweep) on the synthetic archive at 50 000 articles:
+ * the shards the heaviest query needs weigh 18 KB gzip with 1 KB shards, 19 KB at 2 KB, 25 KB at
+ * 4 KB and 38 KB at 8 KB (at 10 000 articles 6, 10, 15 and 29 KB), since a query's typo matches are
+ * scattered over the sorted vocabulary and each pulls in its whole shard; requests stay as few.
+ */
+export const SHARD_BYTES = 1024;
+
+/** First bytes of every binary search file, before the build hash. */
+export const MAGIC = 'AIDW';
+
+export interface SearchMeta {
   v: typeof FORMAT_VERSION;
-  /** Content hash of this build's index; docs chunks are fetched with it so caches never mix builds. */
+  /** Content hash of this build's search data; binary files start with it, docs live under it. */
   h: string;
   /** Number of items, in timeline order (newest first). */
   n: number;
   /** Items per docs chunk: item i is in chunk ⌊i / cs⌋. */
   cs: number;
-  /** Companies: [id, display name, other searchable names (aliases, products) joined by " | "]. */
+  /** Companies: [id, display name, other names (aliases, products) joined by " | "]. */
   co: [string, string, string][];
-  /** Regions: [code, display name, other searchable names joined by " | "]. */
-  re: [string, string, string][];
-  /** Publisher names. */
-  pu: string[];
-  /** Vocabulary: every normalised word of titles and summaries, in postings.bin order. */
-  t: string[];
-  /**
-   * Days: d[0] is the first item's day (days since 1970-01-01 UTC), then each entry is how many
-   * days older the next item is than the one before it (items are newest first, so never negative).
-   */
-  d: number[];
+  /** Regions: [code, display name, other names joined by " | ", indexes of the blocs it is in]. */
+  re: [string, string, string, number[]][];
   /** Kind values by code: `news` (an ingested story) first, then the curated entry kinds. */
   ki: string[];
-  /** Kind code per item, an index into `ki`. */
-  k: number[];
-  /** Company indexes (into `co`) per item. */
-  c: number[][];
-  /** Region indexes (into `re`) per item. */
-  r: number[][];
-  /** Publisher indexes (into `pu`) per item. */
-  p: number[][];
+  /**
+   * Vocabulary: every normalised word of titles, summaries and publishers, sorted and front-coded
+   * (see encodeVocabulary): a quarter smaller gzipped than a JSON list of the words.
+   */
+  t: string;
+  /**
+   * One bit per vocabulary word, base64: set for words used by at least one item in 2 000 (three
+   * at least), real words of the archive, which a query means as typed rather than as a misspelt
+   * name.
+   */
+  common: string;
+  /** Posting shards, in vocabulary order: [index of the shard's first word in `t`, file name]. */
+  sh: [number, string][];
+  /** File name of the per-item data. */
+  items: string;
 }
 
 /** One item's display data, in a docs chunk. */
@@ -57,8 +84,29 @@ export interface DocRow {
   month?: true;
   type: 'entry' | 'story';
   effective?: string;
-  sources: { url: string; title: string; publisher?: string; date?: string }[];
+  /**
+   * Each source, leaving out a url, title or date that equals the item's own (see sourcesOf); an
+   * empty date means the source has none.
+   */
+  sources: { url?: string; title?: string; publisher?: string; date?: string }[];
   why?: string[];
+}
+
+export interface Source {
+  url: string;
+  title: string;
+  publisher?: string;
+  date?: string;
+}
+
+/** A row's sources in full, the item's own link, title and date filled in where left out. */
+export function sourcesOf(row: DocRow): Source[] {
+  return row.sources.map((s) => ({
+    url: s.url ?? row.href,
+    title: s.title ?? row.title,
+    ...(s.publisher ? { publisher: s.publisher } : {}),
+    ...(s.date === undefined ? { date: row.date } : s.date ? { date: s.date } : {}),
+  }));
 }
 
 export interface DocsChunk {
@@ -67,4 +115,62 @@ export interface DocsChunk {
   /** Position of the first row in the timeline. */
   from: number;
   rows: DocRow[];
+}
+
+/** The bytes every binary file of a build starts with. */
+export function fileHeader(hash: string): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(`${MAGIC}${hash}`);
+}
+
+/**
+ * The body of a binary search file after checking it belongs to the build `hash`; throws, naming
+ * the file, when it comes from another build or is not a search file at all.
+ */
+export function checkedBody(bytes: Uint8Array, hash: string, name: string): Uint8Array {
+  const header = fileHeader(hash);
+  const ok = bytes.length >= header.length && header.every((b, i) => bytes[i] === b);
+  if (!ok) throw new Error(`${name} is not part of this build's search index (${hash})`);
+  return bytes.subarray(header.length);
+}
+
+/**
+ * Sorted words as one string: each word is the number of leading letters it shares with the word
+ * before (one base-36 digit, at most 35) followed by the rest, one word a line.
+ */
+export function encodeVocabulary(words: readonly string[]): string {
+  let prev = '';
+  return words
+    .map((w) => {
+      let k = 0;
+      while (k < 35 && k < prev.length && k < w.length && prev[k] === w[k]) k++;
+      prev = w;
+      return k.toString(36) + w.slice(k);
+    })
+    .join('\n');
+}
+
+export function decodeVocabulary(text: string): string[] {
+  if (!text) return [];
+  let prev = '';
+  return text.split('\n').map((line) => {
+    prev = prev.slice(0, parseInt(line[0]!, 36)) + line.slice(1);
+    return prev;
+  });
+}
+
+export function encodeBits(set: readonly boolean[]): string {
+  const bytes = new Uint8Array(Math.ceil(set.length / 8));
+  set.forEach((on, i) => {
+    if (on) bytes[i >> 3]! |= 1 << (i & 7);
+  });
+  let text = '';
+  for (const b of bytes) text += String.fromCharCode(b);
+  return btoa(text);
+}
+
+export function decodeBits(base64: string, size: number): Uint8Array {
+  const text = atob(base64);
+  const out = new Uint8Array(size);
+  for (let i = 0; i < size; i++) out[i] = (text.charCodeAt(i >> 3) >> (i & 7)) & 1;
+  return out;
 }

@@ -1,5 +1,5 @@
 /**
- * The search view lives in the URL (`?q=…&company=…&region=…&kind=…&year=…`) so it can be shared,
+ * The search view lives in the URL (`?q=…&company=…&region=…&kind=…&year=…&literal=1`) so it can be shared,
  * bookmarked and walked with the back button. Parsing is forgiving (unknown parameters are ignored,
  * values trimmed and cased as the data spells them); serialising is canonical, so one view has one URL.
  */
@@ -7,7 +7,7 @@ import { EMPTY_STATE, type SearchState } from './engine.ts';
 
 const MAX_QUERY = 200;
 
-export const STATE_KEYS = ['q', 'company', 'region', 'kind', 'year'] as const;
+export const STATE_KEYS = ['q', 'company', 'region', 'kind', 'year', 'literal'] as const;
 
 export function parseState(search: string | URLSearchParams): SearchState {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
@@ -19,6 +19,7 @@ export function parseState(search: string | URLSearchParams): SearchState {
     region: get('region').toUpperCase(),
     kind: get('kind').toLowerCase(),
     year: /^\d{4}$/.test(year) ? year : '',
+    literal: get('literal') === '1' ? '1' : '',
   };
 }
 
@@ -26,7 +27,8 @@ export function parseState(search: string | URLSearchParams): SearchState {
 export function serializeState(state: SearchState): string {
   const params = new URLSearchParams();
   for (const key of STATE_KEYS) {
-    const value = key === 'q' ? state.q.trim() : state[key];
+    const value =
+      key === 'q' ? state.q.trim() : key === 'literal' && !state.q.trim() ? '' : state[key];
     if (value) params.set(key, value);
   }
   const s = params.toString();
@@ -35,7 +37,7 @@ export function serializeState(state: SearchState): string {
 
 /** True when the view differs from the plain timeline. */
 export function isActive(state: SearchState): boolean {
-  return STATE_KEYS.some((k) => state[k].trim() !== EMPTY_STATE[k]);
+  return STATE_KEYS.some((k) => k !== 'literal' && state[k].trim() !== EMPTY_STATE[k]);
 }
 
 export function sameState(a: SearchState, b: SearchState): boolean {

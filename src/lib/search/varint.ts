@@ -20,6 +20,10 @@ export class VarintWriter {
     this.buf[this.len++] = v;
   }
 
+  get length(): number {
+    return this.len;
+  }
+
   bytes(): Uint8Array<ArrayBuffer> {
     return this.buf.slice(0, this.len);
   }
