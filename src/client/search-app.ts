@@ -112,10 +112,22 @@ function renderItem(index: LoadedIndex, pos: number, doc: DocRow): HTMLElement {
     const [id, name] = data.co[c]!;
     badges.append(
       el('li', {}, [
-        el('a', { class: 'badge badge-company', attrs: { href: companyHref(id) } }, [
-          el('span', { class: 'visually-hidden', text: 'Company: ' }),
-          document.createTextNode(name),
-        ]),
+        c < data.cp
+          ? el('a', { class: 'badge badge-company', attrs: { href: companyHref(id) } }, [
+              el('span', { class: 'visually-hidden', text: 'Company: ' }),
+              document.createTextNode(name),
+            ])
+          : el(
+              'span',
+              {
+                class: 'badge badge-company badge-proposed',
+                attrs: { title: 'Named in the news; no page yet' },
+              },
+              [
+                el('span', { class: 'visually-hidden', text: 'Company, no page yet: ' }),
+                document.createTextNode(name),
+              ],
+            ),
       ]),
     );
   }

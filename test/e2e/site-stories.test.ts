@@ -196,6 +196,21 @@ describe('what the classifier proposed or held back', () => {
     await chile.close();
   });
 
+  it('shows the proposed company as a plain badge in search results too', async () => {
+    const page = await open('/?q=albums');
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLElement>('[data-search]')?.dataset['searchShown'] ===
+        '?q=albums',
+    );
+    const result = page.locator('[data-search-list] article.item').first();
+    expect((await result.locator('.badge-proposed').textContent())?.trim()).toBe(
+      'Company, no page yet: photoshare',
+    );
+    expect(await result.locator('a.badge-company').count()).toBe(0);
+    await page.close();
+  });
+
   it('keeps an item held for review off the site until an editor says yes, then files it as corrected', async () => {
     const page = await open('/');
     expect(await page.locator('article[data-item-id="story-held"]').count()).toBe(0);

@@ -191,7 +191,9 @@ export function buildSearchIndex(
       list.push((i << 1) | (inTitle.has(word) ? 1 : 0));
     }
   });
-  // Ids met in items but missing from the taxonomy still get a row, named by their id.
+  // Ids met in items but missing from the taxonomy (companies the classifier proposed) still get
+  // a row, named by their id, after the taxonomy's: those have no page.
+  const withPages = co.length;
   for (let i = co.length; i < companyIds.length; i++) co.push([companyIds[i]!, companyIds[i]!, '']);
   const re: [string, string, string, number[]][] = regionCodes.map((code, i) => {
     const r = taxonomy.regions[i];
@@ -230,6 +232,7 @@ export function buildSearchIndex(
     n: items.length,
     cs: chunkSize,
     co,
+    cp: withPages,
     re,
     ki: ['news', ...KINDS],
     t: encodeVocabulary(t),

@@ -50,6 +50,11 @@ export interface SearchMeta {
   cs: number;
   /** Companies: [id, display name, other names (aliases, products) joined by " | "]. */
   co: [string, string, string][];
+  /**
+   * How many of `co`, from the first, have a company page; the rest are companies the classifier
+   * proposed, named by their id, shown without a link.
+   */
+  cp: number;
   /** Regions: [code, display name, other names joined by " | ", indexes of the blocs it is in]. */
   re: [string, string, string, number[]][];
   /** Kind values by code: `news` (an ingested story) first, then the curated entry kinds. */
