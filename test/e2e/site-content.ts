@@ -7,7 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { articleSchema, type Article } from '../../src/lib/content/article.ts';
-import { loadTaxonomy, vocabulary, type Taxonomy } from '../../src/lib/content/load-taxonomy.ts';
+import {
+  loadTaxonomy,
+  regionsInUse,
+  vocabulary,
+  type Taxonomy,
+} from '../../src/lib/content/load-taxonomy.ts';
 import { overridesSchema } from '../../src/lib/content/overrides.ts';
 import { contentDir } from '../../src/lib/content/paths.ts';
 import { checkEntry } from '../../src/lib/editorial/check-entry.ts';
@@ -52,5 +57,14 @@ export function loadSiteContent(root = contentDir()): SiteContent {
     fs.existsSync(overridesFile) ? (parse(fs.readFileSync(overridesFile, 'utf8')) ?? {}) : {},
   );
   const blocsOf = new Map(taxonomy.regions.map((r) => [r.code, r.memberOf]));
-  return { ...taxonomy, items: buildItems({ entries, articles, overrides, blocsOf }) };
+  const items = buildItems({ entries, articles, overrides, blocsOf });
+  // As the site: the regions with a file, and any other country an item is filed under.
+  const withFiles = taxonomy.regions.filter((r) =>
+    fs.existsSync(path.join(root, 'regions', `${r.id}.yaml`)),
+  );
+  const regions = regionsInUse(
+    withFiles,
+    items.flatMap((i) => i.regions),
+  );
+  return { ...taxonomy, regions, items };
 }
