@@ -58,7 +58,7 @@ function readYamlDir<S extends z.ZodType>(
 
 export interface Taxonomy {
   companies: Company[];
-  /** content/regions/ with every other ISO country added, and every country's names in every language. */
+  /** content/regions/ with every other ISO country added, and every country's names in every language (`countryNames`). */
   regions: Region[];
 }
 
@@ -79,7 +79,7 @@ export function withAllCountries(fromFiles: readonly Region[]): Region[] {
   );
   const out = fromFiles.map((r) => {
     const c = countries.get(r.code);
-    return c ? { ...r, aliases: [...new Set([...r.aliases, c.name, ...c.aliases])] } : r;
+    return c ? { ...r, countryNames: [c.name, ...c.aliases] } : r;
   });
   const known = new Set(fromFiles.map((r) => r.code));
   for (const c of countries.values())
@@ -88,7 +88,8 @@ export function withAllCountries(fromFiles: readonly Region[]): Region[] {
         id: c.code.toLowerCase(),
         code: c.code,
         name: c.name,
-        aliases: c.aliases,
+        aliases: [],
+        countryNames: c.aliases,
         regulators: [],
         laws: [],
         memberOf: [],

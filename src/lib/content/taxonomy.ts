@@ -60,4 +60,11 @@ export const regionSchema = z.object({
   /** Codes of the blocs this region belongs to: an item tagged with it is also tagged with them (IE → EU). */
   memberOf: z.array(regionCodeFormat).default([]),
 });
-export type Region = z.output<typeof regionSchema> & { id: string };
+export type Region = z.output<typeof regionSchema> & {
+  id: string;
+  /**
+   * The country's names in the languages the site reads, from the country data packages (not
+   * editors' data): the tagger matches them as it does `aliases`; search and pages do not list them.
+   */
+  countryNames?: string[];
+};

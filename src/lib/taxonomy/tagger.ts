@@ -54,7 +54,7 @@ function regionTerms(taxonomy: Taxonomy): Term<RegionTarget>[] {
   const add = (name: string, code: string, kind: RegionTermKind, caseSensitive: boolean) =>
     terms.push({ name, target: { code, kind }, caseSensitive });
   for (const r of taxonomy.regions) {
-    for (const name of new Set([r.name, ...r.aliases]))
+    for (const name of new Set([r.name, ...r.aliases, ...(r.countryNames ?? [])]))
       add(name, r.code, 'place', properNoun(name));
     for (const g of r.regulators) {
       add(g.name, r.code, 'regulator', properNoun(g.name));
