@@ -4,26 +4,27 @@
  * data gives the same file. Without the shared corpus it stops, saying what is missing, and leaves
  * the model as it is.
  */
+import path from 'node:path';
 import { writeFileAtomic } from '../src/lib/ingest/atomic.ts';
 import { ContentError, loadTaxonomy } from '../src/lib/content/load-taxonomy.ts';
 import { LabelledDataError } from '../src/lib/classify/labelled.ts';
-import { modelFile } from '../src/lib/classify/model.ts';
+import { modelFile, serialiseModel } from '../src/lib/classify/model.ts';
 import { loadClassifierRules } from '../src/lib/classify/rules.ts';
 import { loadTrainingData } from '../src/lib/classify/training-data.ts';
 import { trainModel } from '../src/lib/classify/train.ts';
-import { serialiseModel } from '../src/lib/classify/model.ts';
 
 try {
   const taxonomy = loadTaxonomy();
   const rules = loadClassifierRules();
   const data = loadTrainingData(taxonomy);
   const model = trainModel(data.items, data.sources, taxonomy, rules);
-  writeFileAtomic(modelFile(), serialiseModel(model));
+  const file = modelFile();
+  writeFileAtomic(file, serialiseModel(model));
   const counts = Object.entries(data.sources)
     .map(([k, n]) => `${n} ${k}`)
     .join(', ');
   console.log(
-    `train-classifier: wrote ${modelFile()} from ${counts}: ${Object.keys(model.weights).length} weights, ${Object.keys(model.companies).length} learned company names, ${Object.keys(model.regionWords).length} region words.`,
+    `train-classifier: wrote ${path.relative(process.cwd(), file) || file} from ${counts}: ${Object.keys(model.weights).length} weights, ${Object.keys(model.companies).length} learned company names, ${Object.keys(model.regionWords).length} region words.`,
   );
 } catch (e) {
   if (!(e instanceof LabelledDataError || e instanceof ContentError)) throw e;

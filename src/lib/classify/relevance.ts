@@ -1,8 +1,8 @@
 /**
- * Is an item about a platform's use of people's data for AI? Signals (training words, AI words,
- * personal data, consent, data deals, authorities) count for more when they stand close together
- * in one sentence, and contexts such as earnings or breaches count against. A logistic curve turns
- * the weighted sum into a 0–1 score.
+ * What the vocabulary says about an item: signals for training words, AI words, personal data,
+ * consent, data deals, authorities and courts, each alone, in the headline, and paired with
+ * another within one sentence, and the contexts (earnings, breaches…) that make a story about
+ * something else. The relevance model learns how much each counts (model.ts).
  */
 import type { Token } from '../taxonomy/text.ts';
 import { buildPatternSet, findPatterns, type PatternHit } from './patterns.ts';
