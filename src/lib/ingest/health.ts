@@ -101,6 +101,26 @@ export function writeHealth(file: string, report: HealthReport): void {
   writeFileAtomic(file, `${JSON.stringify(healthReportSchema.parse(report), null, 2)}\n`);
 }
 
+/** The report's totals: feeds by status and their item counts summed; `articles` as stored after the run. */
+export function healthTotals(
+  feeds: readonly FeedHealth[],
+  articles: number,
+): HealthReport['totals'] {
+  const sum = (pick: (f: FeedHealth) => number) => feeds.reduce((n, f) => n + pick(f), 0);
+  const count = (status: FeedStatus) => feeds.filter((f) => f.status === status).length;
+  return {
+    feeds: feeds.length,
+    ok: count('ok'),
+    notModified: count('not-modified'),
+    failed: count('failed'),
+    itemsSeen: sum((f) => f.itemsSeen),
+    itemsKept: sum((f) => f.itemsKept),
+    itemsNew: sum((f) => f.itemsNew),
+    itemsDropped: sum((f) => f.itemsDropped),
+    articles,
+  };
+}
+
 /** A plain-text table for the terminal: one line per feed, then the totals. */
 export function formatSummary(report: HealthReport): string {
   const rows = report.feeds.map((f) => [

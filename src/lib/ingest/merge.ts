@@ -9,7 +9,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { articleSchema, type Article } from '../content/article.ts';
 import type { FeedsFile } from '../content/feeds.ts';
-import { readHealth, writeHealth, type FeedHealth, type HealthReport } from './health.ts';
+import {
+  healthTotals,
+  readHealth,
+  writeHealth,
+  type FeedHealth,
+  type HealthReport,
+} from './health.ts';
 import { readSetAside } from './set-aside.ts';
 import { settleArticles, type SettleOptions, type Settled } from './settle.ts';
 import { readState, writeState } from './state.ts';
@@ -167,22 +173,11 @@ export function mergeShards(options: MergeOptions): MergeResult {
       .map((r) => r.finishedAt)
       .sort()
       .at(-1)!;
-    const sum = (pick: (f: FeedHealth) => number) => feedHealth.reduce((n, f) => n + pick(f), 0);
     writeHealth(options.healthPath, {
       startedAt,
       finishedAt,
       durationMs: Math.max(0, Date.parse(finishedAt) - Date.parse(startedAt)),
-      totals: {
-        feeds: feedHealth.length,
-        ok: feedHealth.filter((f) => f.status === 'ok').length,
-        notModified: feedHealth.filter((f) => f.status === 'not-modified').length,
-        failed: feedHealth.filter((f) => f.status === 'failed').length,
-        itemsSeen: sum((f) => f.itemsSeen),
-        itemsKept: sum((f) => f.itemsKept),
-        itemsNew: sum((f) => f.itemsNew),
-        itemsDropped: sum((f) => f.itemsDropped),
-        articles: store.ids.size + settled.created.length,
-      },
+      totals: healthTotals(feedHealth, store.ids.size + settled.created.length),
       feeds: feedHealth,
     });
   }

@@ -9,6 +9,7 @@ import { removeStaleTemps } from './atomic.ts';
 import { FeedError } from './errors.ts';
 import { fetchFeed, type Validators } from './fetch.ts';
 import {
+  healthTotals,
   readHealth,
   writeHealth,
   type FeedHealth,
@@ -358,22 +359,11 @@ export async function runIngest(options: RunOptions): Promise<RunResult> {
   });
 
   const finishedAt = now();
-  const sum = (pick: (f: FeedHealth) => number) => feedHealth.reduce((n, f) => n + pick(f), 0);
   const report: HealthReport = {
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     durationMs: Math.max(0, finishedAt.getTime() - startedAt.getTime()),
-    totals: {
-      feeds: feedHealth.length,
-      ok: feedHealth.filter((f) => f.status === 'ok').length,
-      notModified: feedHealth.filter((f) => f.status === 'not-modified').length,
-      failed: feedHealth.filter((f) => f.status === 'failed').length,
-      itemsSeen: sum((f) => f.itemsSeen),
-      itemsKept: sum((f) => f.itemsKept),
-      itemsNew: sum((f) => f.itemsNew),
-      itemsDropped: sum((f) => f.itemsDropped),
-      articles: store.ids.size + created.length,
-    },
+    totals: healthTotals(feedHealth, store.ids.size + created.length),
     feeds: feedHealth,
   };
   writeHealth(options.healthPath, report);
