@@ -75,7 +75,7 @@ if (values.misses) {
         s.gold.regions.join() !== s.predicted.regions.join());
     if (!wrongRelevance && !wrongTags) continue;
     console.log(
-      `- [${s.language}] ${s.item.title.slice(0, 100)}\n    labelled ${s.gold.relevant ? 'relevant' : 'not relevant'} ${s.gold.companies.join(',')} ${s.gold.regions.join(',')}; scored ${s.score.toFixed(2)} ${s.predicted.companies.join(',')} ${s.predicted.regions.join(',')}`,
+      `- [${s.language}] ${s.item.title.slice(0, 100)}\n    labelled ${s.gold.relevant ? 'relevant' : 'not relevant'} ${s.gold.companies.join(',')} ${s.gold.regions.join(',')}; scored ${s.predicted.score.toFixed(2)} ${s.predicted.companies.join(',')} ${s.predicted.regions.join(',')}`,
     );
   }
 }

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Taxonomy } from '../content/load-taxonomy.ts';
-import { createClassifier } from './index.ts';
+import { createClassifier, type Classification } from './index.ts';
 import type { TrainingItem } from './labelled.ts';
 import type { Scored } from './metrics.ts';
 import type { ClassifierRules } from './rules.ts';
@@ -14,8 +14,8 @@ import { trainModel } from './train.ts';
 export interface ScoredItem extends Scored {
   item: TrainingItem;
   fold: number;
-  score: number;
-  why: string[];
+  /** The fold model's whole answer: score and reasons too. */
+  predicted: Classification;
 }
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -57,8 +57,6 @@ export function crossValidate(
         language: item.language,
         gold: item,
         predicted: p,
-        score: p.score,
-        why: p.why,
       });
     });
   }
