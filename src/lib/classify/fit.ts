@@ -1,7 +1,10 @@
 /**
  * Logistic regression over binary features, fitted with ml-logistic-regression (gradient descent
  * on ml-matrix). Only features seen in enough training items get a weight: rarer ones would let
- * the model memorise single headlines instead of learning what relevant stories share.
+ * the model memorise single headlines instead of learning what relevant stories share. Each
+ * feature enters the fit scaled by its naive-Bayes log-count ratio (Wang and Manning's NBSVM): a
+ * feature that already tells the classes apart starts with a large value, so the few gradient
+ * steps a small corpus allows are spent on how features combine rather than on finding them.
  */
 import LogisticRegression from 'ml-logistic-regression';
 import { Matrix } from 'ml-matrix';
@@ -21,8 +24,12 @@ export interface FitOptions {
 
 export interface Fitted {
   bias: number;
+  /** What each feature adds to an item's sum when present: the fitted weight times its ratio. */
   weights: Map<string, number>;
 }
+
+/** Add-one smoothing of the counts behind the log-count ratio. */
+const SMOOTHING = 1;
 
 export function fitLogistic(
   examples: readonly { features: ReadonlySet<string>; relevant: boolean }[],
@@ -42,13 +49,24 @@ export function fitLogistic(
     .slice(0, options.maxFeatures)
     .map(([f]) => f)
     .sort();
+  const ratios = names.map((f) => {
+    const p = (positives.get(f) ?? 0) + SMOOTHING;
+    const q = seen.get(f)! - (positives.get(f) ?? 0) + SMOOTHING;
+    return Math.log(p / q);
+  });
+  // The ratio's constant part, log(|q| / |p|) over all kept features, shifts every feature alike.
+  const norm = Math.log(
+    names.reduce((n, f) => n + seen.get(f)! - (positives.get(f) ?? 0) + SMOOTHING, 0) /
+      names.reduce((n, f) => n + (positives.get(f) ?? 0) + SMOOTHING, 0),
+  );
+  const value = ratios.map((r) => r + norm);
   const column = new Map(names.map((f, i) => [f, i + 1]));
   const x = Matrix.zeros(examples.length, names.length + 1);
   examples.forEach((e, row) => {
     x.set(row, 0, 1);
     for (const f of e.features) {
       const c = column.get(f);
-      if (c !== undefined) x.set(row, c, featureValue(f));
+      if (c !== undefined) x.set(row, c, value[c - 1]!);
     }
   });
   // The library fits one-against-the-rest per class; with classes 0 and 1 its first
@@ -62,7 +80,7 @@ export function fitLogistic(
   const w = lr.classifiers[0]!.weights.to1DArray();
   return {
     bias: w[0] ?? 0,
-    weights: new Map(names.map((f, i) => [f, w[i + 1] ?? 0])),
+    weights: new Map(names.map((f, i) => [f, (w[i + 1] ?? 0) * value[i]!])),
   };
 }
 
@@ -80,9 +98,3 @@ function chiSquare(
   const den = (a + b) * (c + d) * (a + c) * (b + d);
   return den === 0 ? 0 : (total * (a * d - b * c) ** 2) / den;
 }
-
-/**
- * A word or part of a word enters the fit at half the value of a vocabulary signal, which stands
- * for many words: the same step then moves it less, so one headline's words weigh less.
- */
-export const featureValue = (f: string) => (f.startsWith('s:') || f.startsWith('lang:') ? 1 : 0.5);

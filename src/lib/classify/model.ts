@@ -8,10 +8,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ContentError } from '../content/load-taxonomy.ts';
 import { contentDir } from '../content/paths.ts';
-import { featureValue } from './fit.ts';
 
 /** Bump when features change meaning: an older file is then refused as stale instead of misread. */
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 export const modelSchema = z.strictObject({
   /** Feature scheme the weights belong to; must equal MODEL_VERSION. */
@@ -29,7 +28,7 @@ export const modelSchema = z.strictObject({
   review: z.strictObject({ low: z.number().min(0).max(1), high: z.number().min(0).max(1) }),
   /** Added to every item's sum before the logistic curve. */
   bias: z.number(),
-  /** Feature name → weight. `s:` a vocabulary signal, `w:` a word, `b:` two words, `c:` part of a word. */
+  /** Feature name → what it adds to an item's sum when present. `s:` a vocabulary signal, `w:` a word, `b:` two words, `c:` part of a word. */
   weights: z.record(z.string(), z.number()),
   /**
    * Names of organisations the labels named that content/companies/ does not know, as the text
@@ -98,9 +97,8 @@ export function weigh(model: Model, features: Iterable<string>, top = 3): Weighe
   for (const f of features) {
     const w = model.weights[f];
     if (w === undefined) continue;
-    const x = w * featureValue(f);
-    z += x;
-    hits.push([f, x]);
+    z += w;
+    hits.push([f, w]);
   }
   hits.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || a[0].localeCompare(b[0]));
   return {

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { fitLogistic } from '../../src/lib/classify/fit.ts';
+
+const options = { minItems: 2, maxFeatures: 100, steps: 300, learningRate: 0.003 };
+const example = (relevant: boolean, ...features: string[]) => ({
+  relevant,
+  features: new Set(features),
+});
+// "s:training" marks every relevant item and no other; "w:the" is everywhere.
+const examples = [
+  ...Array.from({ length: 6 }, (_, i) => example(true, 's:training', 'w:the', `w:r${i % 3}`)),
+  ...Array.from({ length: 6 }, (_, i) => example(false, 'w:the', `w:n${i % 3}`)),
+];
+
+describe('logistic fit', () => {
+  it('weighs a feature only relevant items have far above one every item has', () => {
+    const { weights } = fitLogistic(examples, options);
+    expect(weights.get('s:training')!).toBeGreaterThan(0.5);
+    expect(Math.abs(weights.get('w:the') ?? 0)).toBeLessThan(weights.get('s:training')! / 4);
+  });
+
+  it('scores a relevant item above one half and a decoy below it', () => {
+    const { bias, weights } = fitLogistic(examples, options);
+    const score = (fs: string[]) =>
+      1 / (1 + Math.exp(-fs.reduce((z, f) => z + (weights.get(f) ?? 0), bias)));
+    expect(score(['s:training', 'w:the', 'w:r1'])).toBeGreaterThan(0.5);
+    expect(score(['w:the', 'w:n1'])).toBeLessThan(0.5);
+  });
+
+  it('leaves out features seen in fewer items than the minimum', () => {
+    const { weights } = fitLogistic([...examples, example(true, 'w:once')], options);
+    expect(weights.has('w:once')).toBe(false);
+  });
+
+  it('gives the same weights for the same examples', () => {
+    expect([...fitLogistic(examples, options).weights]).toEqual([
+      ...fitLogistic(examples, options).weights,
+    ]);
+  });
+});
