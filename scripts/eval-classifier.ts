@@ -8,7 +8,10 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ContentError, loadTaxonomy } from '../src/lib/content/load-taxonomy.ts';
+import path from 'node:path';
+import { contentDir } from '../src/lib/content/paths.ts';
 import { crossValidate } from '../src/lib/classify/cross-validate.ts';
+import { readKnownChanges } from '../src/lib/classify/known-changes.ts';
 import { LabelledDataError } from '../src/lib/classify/labelled.ts';
 import { byLanguage, score } from '../src/lib/classify/metrics.ts';
 import { loadClassifierRules } from '../src/lib/classify/rules.ts';
@@ -39,7 +42,8 @@ try {
 }
 
 const started = performance.now();
-const scored = crossValidate(data.items, taxonomy, rules);
+const changes = readKnownChanges(path.join(contentDir(), 'entries'));
+const scored = crossValidate(data.items, taxonomy, rules, changes);
 const seconds = (performance.now() - started) / 1000;
 const blocsOf = new Map(taxonomy.regions.map((r) => [r.code, r.memberOf]));
 const all = score(scored, blocsOf);

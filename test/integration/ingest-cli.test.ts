@@ -6,7 +6,9 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { healthReportSchema } from '../../src/lib/ingest/health.ts';
-import { runIngestCommand, snapshot } from '../support/ingest-command.ts';
+import { rss } from '../fixtures/feeds/build.ts';
+import { feed, startFeedServer } from '../support/feed-server.ts';
+import { readArticles, runIngestCommand, snapshot } from '../support/ingest-command.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -171,5 +173,46 @@ describe('npm run ingest', () => {
     );
     expect(fs.existsSync(out)).toBe(false);
     expect(fs.existsSync(path.join(dir, 'stale-state.json'))).toBe(false);
+  });
+
+  it('files a dated story that names no place where the record says its company’s change applies', async () => {
+    const title = 'How to stop LinkedIn using your profile to train its AI';
+    const description = 'Members who do not want their posts used can switch the setting off.';
+    const server = await startFeedServer({
+      '/feed.xml': feed(
+        rss([
+          {
+            title,
+            description,
+            link: 'https://news.example.org/linkedin-setting',
+            pubDate: 'Mon, 20 Oct 2025 09:00:00 GMT',
+          },
+        ]),
+      ),
+    });
+    try {
+      const feeds = write(
+        'dated.yaml',
+        stringify([{ id: 'dated', url: `${server.url}/feed.xml`, publisher: 'Dated' }]),
+      );
+      const out = path.join(dir, 'dated', 'articles');
+      const r = await runIngestCommand([
+        '--feeds',
+        feeds,
+        '--out',
+        out,
+        '--state',
+        path.join(dir, 'dated-state.json'),
+      ]);
+      expect(r.code).toBe(0);
+      const [article] = readArticles(out);
+      expect(article?.['regions']).toEqual(expect.arrayContaining(['CH', 'EU', 'UK']));
+      expect(article?.['regions']).not.toContain('GLOBAL');
+      expect(String((article?.['why'] as string[]).at(-1))).toMatch(
+        /^no place named; linkedin's change in entries\/2025-11-03-.* \(14 days later\)/,
+      );
+    } finally {
+      await server.close();
+    }
   });
 });

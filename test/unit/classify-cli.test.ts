@@ -74,6 +74,22 @@ describe('npm run classify', () => {
     expect(err).toMatch(/classify: line 4: "title" must be a non-empty string/);
   });
 
+  it('places a dated line that names no place by the record, and refuses a date it cannot read', () => {
+    const title = 'How to stop LinkedIn using your profile to train its AI';
+    const { out } = run(
+      [
+        JSON.stringify({ title, text: 'Switch the setting off.', published: '2025-10-20' }),
+        JSON.stringify({ title, published: 'last Tuesday' }),
+      ].join('\n'),
+    );
+    const dated = JSON.parse(out[0]!);
+    expect(dated.regions).toEqual(expect.arrayContaining(['CH', 'EU', 'UK']));
+    expect(dated.why.at(-1)).toMatch(/^no place named; linkedin's change in entries\/2025-11-03-/);
+    expect(JSON.parse(out[1]!).error).toBe(
+      'line 2: "published" must be a date such as "2025-09-18" when given',
+    );
+  });
+
   it('keeps output aligned when a line in the middle is blank', () => {
     const { out } = run('{"title":"Zoom terms"}\n\n{"title":"Slack trains models on messages"}\n');
     expect(out).toHaveLength(3);

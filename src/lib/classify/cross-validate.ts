@@ -8,6 +8,7 @@ import type { Taxonomy } from '../content/load-taxonomy.ts';
 import { createClassifier, type Classification } from './index.ts';
 import type { TrainingItem } from './labelled.ts';
 import type { Scored } from './metrics.ts';
+import type { KnownChange } from './known-changes.ts';
 import type { ClassifierRules } from './rules.ts';
 import { trainModel } from './train.ts';
 
@@ -40,6 +41,7 @@ export function crossValidate(
   items: readonly TrainingItem[],
   taxonomy: Taxonomy,
   rules: ClassifierRules,
+  changes: readonly KnownChange[] = [],
   k = 5,
 ): ScoredItem[] {
   const folds = assignFolds(items, k);
@@ -47,7 +49,7 @@ export function crossValidate(
   for (let f = 0; f < k; f++) {
     const train = items.filter((_, i) => folds[i] !== f);
     const model = trainModel(train, { 'training folds': train.length }, taxonomy, rules);
-    const classify = createClassifier(taxonomy, rules, model);
+    const classify = createClassifier(taxonomy, rules, model, changes);
     items.forEach((item, i) => {
       if (folds[i] !== f) return;
       const p = classify(item);

@@ -3,12 +3,15 @@
  * `npm run classify` build one with `createClassifier` and call it for every item; training and
  * evaluation analyse items with the same `createAnalyser`, so what is learned is what is used.
  */
+import path from 'node:path';
 import type { Taxonomy } from '../content/load-taxonomy.ts';
+import { contentDir } from '../content/paths.ts';
 import type { Company } from '../content/taxonomy.ts';
 import { createTaxonomyTagger, GLOBAL } from '../taxonomy/tagger.ts';
 import { withBlocs } from './metrics.ts';
 import { tokenizeItem } from '../taxonomy/text.ts';
 import { itemFeatures } from './features.ts';
+import { nearestChange, readKnownChanges, type KnownChange } from './known-changes.ts';
 import { proposedName } from './proposed.ts';
 import { detectLanguage } from './language.ts';
 import { loadModel, weigh, type Model } from './model.ts';
@@ -52,15 +55,25 @@ function teach(taxonomy: Taxonomy, learned: Learned): Taxonomy {
   };
 }
 
+/**
+ * `changes` place a dated story that names no place and whose language taught no default: by its
+ * company's policy change in the record nearest in time (none while training, so that what is
+ * learned from the labels stays the labels' own).
+ */
 export function createAnalyser(
   taxonomy: Taxonomy,
   rules: ClassifierRules,
   learned: Learned,
+  changes: readonly KnownChange[] = [],
 ): (input: ClassifyInput) => Analysis {
   const tagger = createTaxonomyTagger(teach(taxonomy, learned), rules.shadows);
   const signals = createSignals(rules);
   const blocsOf = new Map(taxonomy.regions.map((r) => [r.code, r.memberOf]));
-  return ({ title, text }) => {
+  // An entry is read leniently, so a code the taxonomy lacks is dropped rather than tagged.
+  const placed = changes
+    .map((c) => ({ ...c, regions: c.regions.filter((r) => blocsOf.has(r)) }))
+    .filter((c) => c.regions.length);
+  return ({ title, text, published }) => {
     const { source, tokens, textStart } = tokenizeItem(title ?? '', text ?? '');
     const language = detectLanguage(source);
     const companies = tagger.companies(source, tokens);
@@ -94,6 +107,17 @@ export function createAnalyser(
         regions.why = [`no place named, ${key.replaceAll('+', ' and ')} → ${code} (learned)`];
         break;
       }
+    const near = regions.ids.join() === GLOBAL && nearestChange(placed, companies.ids, published);
+    if (near) {
+      const when =
+        near.days === 0
+          ? 'the same day'
+          : `${Math.abs(near.days)} days ${near.days > 0 ? 'later' : 'earlier'}`;
+      regions.ids = [...withBlocs(near.change.regions, blocsOf)].sort();
+      regions.why = [
+        `no place named; ${near.change.companies.join(', ')}'s change in ${near.change.file} (${when}) applies in ${near.change.regions.join(', ')}`,
+      ];
+    }
     return {
       language,
       features,
@@ -133,14 +157,16 @@ function describe(feature: string, weight: number, evidence: Map<string, string>
 
 /**
  * Builds the matchers once; the returned function is pure and fast (well under a millisecond an
- * item). `rules` defaults to content/classifier.yaml, `model` to content/classifier-model.json.
+ * item). `rules` defaults to content/classifier.yaml, `model` to content/classifier-model.json,
+ * `changes` to the policy changes among content/entries/.
  */
 export function createClassifier(
   taxonomy: Taxonomy,
   rules: ClassifierRules = loadClassifierRules(),
   model: Model = loadModel(),
+  changes: readonly KnownChange[] = readKnownChanges(path.join(contentDir(), 'entries')),
 ): Classifier {
-  const analyse = createAnalyser(taxonomy, rules, model);
+  const analyse = createAnalyser(taxonomy, rules, model, changes);
   const known = new Set(taxonomy.companies.map((c) => c.id));
   return (input): Classification => {
     const a = analyse(input);

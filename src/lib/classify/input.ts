@@ -16,10 +16,20 @@ export function parseClassifyLine(line: string): ClassifyInput | { error: string
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return { error: 'expected a JSON object such as {"title": "...", "text": "..."}' };
-  const { title, text } = value as Record<string, unknown>;
+  const { title, text, published } = value as Record<string, unknown>;
   if (typeof title !== 'string' || !title.trim())
     return { error: '"title" must be a non-empty string' };
   if (text !== undefined && text !== null && typeof text !== 'string')
     return { error: '"text" must be a string when given' };
-  return { title: title.slice(0, MAX_TITLE), text: (text ?? '').slice(0, MAX_TEXT) };
+  if (
+    published !== undefined &&
+    published !== null &&
+    (typeof published !== 'string' || Number.isNaN(Date.parse(published)))
+  )
+    return { error: '"published" must be a date such as "2025-09-18" when given' };
+  return {
+    title: title.slice(0, MAX_TITLE),
+    text: (text ?? '').slice(0, MAX_TEXT),
+    ...(typeof published === 'string' ? { published } : {}),
+  };
 }

@@ -11,6 +11,8 @@ import { fold } from '../taxonomy/text.ts';
 export const labelledItemSchema = z.object({
   title: z.string().trim().min(1),
   text: z.string().default(''),
+  /** When it was published, YYYY-MM-DD (some items only know the month and give its 1st). */
+  date: z.string().trim().optional(),
   /** ISO 639-1 code as labelled; `no` is Norwegian. */
   language: z.string().trim().toLowerCase().default('und'),
   relevant: z.boolean(),
@@ -33,6 +35,8 @@ export type LabelledItem = z.output<typeof labelledItemSchema>;
 export interface TrainingItem {
   title: string;
   text: string;
+  /** ISO 8601, when known. */
+  published?: string;
   language: string;
   relevant: boolean;
   companies: string[];
@@ -90,6 +94,7 @@ export function toTrainingItems(
   return items.map((x) => ({
     title: x.title,
     text: x.text,
+    ...(x.date ? { published: x.date } : {}),
     language: x.language,
     relevant: x.relevant,
     companies: [...new Set(x.companies.map(idOf))].sort(),

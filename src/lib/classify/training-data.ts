@@ -41,6 +41,7 @@ export function editorItems(root = contentDir()): TrainingItem[] {
     out.push({
       title: a.title,
       text: a.summary,
+      ...(a.dateEstimated ? {} : { published: a.published }),
       language: a.language ?? detectLanguage(`${a.title}\n${a.summary}`),
       relevant: label.relevant,
       companies: [...(label.companies ?? a.companies)].sort(),

@@ -4,6 +4,11 @@ export interface ClassifyInput {
   title: string;
   /** Summary or first paragraph, plain text. */
   text: string;
+  /**
+   * When it was published (ISO 8601), if known: a story that names no place is then placed by
+   * the record's policy change of its company nearest in time.
+   */
+  published?: string;
 }
 
 export interface Classification {

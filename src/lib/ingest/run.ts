@@ -100,7 +100,11 @@ function screenItems(
     if (context.onDisk.has(item.id)) return { id: item.id, verdict: 'on-disk' };
     let verdict: Classification;
     try {
-      verdict = context.classify({ title: item.title, text: item.summary });
+      verdict = context.classify({
+        title: item.title,
+        text: item.summary,
+        ...(item.dateEstimated ? {} : { published: item.published }),
+      });
     } catch (e) {
       return {
         id: item.id,

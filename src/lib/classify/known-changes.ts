@@ -1,0 +1,93 @@
+/**
+ * The record's policy changes, as the classifier uses them to place a story that names no place.
+ * A local outlet's "how to stop LinkedIn using your data" rarely says whose users it means, but it
+ * is written in the weeks around a change the record already holds, with the regions that change
+ * applied to. Only `policy-change` entries count: a regulator's or court's entry concerns its own
+ * country, not where a platform's users are affected.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { splitFrontMatter } from '../editorial/yaml-source.ts';
+
+export interface KnownChange {
+  /** The entry file, as reasons name it: `entries/2025-11-03-….md`. */
+  file: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  companies: string[];
+  regions: string[];
+}
+
+/**
+ * How far apart a story and a change may be, in days: news of a change comes mostly ahead of it
+ * (announcements, how-to-object guides), and some after it took effect.
+ */
+export const CHANGE_WINDOW = { storyAhead: 60, storyAfter: 30 };
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MS_PER_DAY = 86_400_000;
+const strings = (v: unknown) =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+
+/**
+ * Reads entries leniently: one that does not parse, or lacks a date, companies or regions, is
+ * skipped here (`npm run check` reports it), so a half-written entry never stops classification.
+ */
+export function readKnownChanges(entriesDir: string): KnownChange[] {
+  if (!fs.existsSync(entriesDir)) return [];
+  const out: KnownChange[] = [];
+  for (const name of fs.readdirSync(entriesDir).sort()) {
+    if (!name.endsWith('.md')) continue;
+    let value: unknown;
+    try {
+      const fm = splitFrontMatter(fs.readFileSync(path.join(entriesDir, name), 'utf8'));
+      value = fm ? parse(fm.yaml) : undefined;
+    } catch {
+      continue;
+    }
+    if (!value || typeof value !== 'object') continue;
+    const data = value as Record<string, unknown>;
+    const date = data['date'] instanceof Date ? data['date'].toISOString() : data['date'];
+    const day = typeof date === 'string' ? date.slice(0, 10) : '';
+    const companies = strings(data['companies']).map((c) => c.trim().toLowerCase());
+    const regions = strings(data['regions']).map((r) => r.trim().toUpperCase());
+    if (data['kind'] !== 'policy-change' || !DAY.test(day) || !companies.length || !regions.length)
+      continue;
+    out.push({ file: `entries/${name}`, date: day, companies, regions });
+  }
+  return out;
+}
+
+export interface Placement {
+  change: KnownChange;
+  /** Days from the story to the change: positive when the change came after it. */
+  days: number;
+}
+
+/**
+ * The change of one of the story's companies nearest in time to it, within CHANGE_WINDOW; ties go
+ * to the earlier change, then to the file name, so the answer never depends on reading order.
+ */
+export function nearestChange(
+  changes: readonly KnownChange[],
+  companies: readonly string[],
+  published: string | undefined,
+): Placement | undefined {
+  const at = published ? Date.parse(published.slice(0, 10)) : NaN;
+  if (Number.isNaN(at) || !companies.length) return undefined;
+  let best: Placement | undefined;
+  for (const change of changes) {
+    if (!change.companies.some((c) => companies.includes(c))) continue;
+    const days = Math.round((Date.parse(change.date) - at) / MS_PER_DAY);
+    if (days > CHANGE_WINDOW.storyAhead || -days > CHANGE_WINDOW.storyAfter) continue;
+    if (
+      !best ||
+      Math.abs(days) < Math.abs(best.days) ||
+      (Math.abs(days) === Math.abs(best.days) &&
+        (days < best.days || (days === best.days && change.file < best.change.file)))
+    )
+      best = { change, days };
+  }
+  return best;
+}

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createClassifier, loadClassifierRules } from '../../src/lib/classify/index.ts';
+import {
+  nearestChange,
+  readKnownChanges,
+  type KnownChange,
+} from '../../src/lib/classify/known-changes.ts';
+import { loadModel } from '../../src/lib/classify/model.ts';
+import { loadTaxonomy } from '../../src/lib/content/load-taxonomy.ts';
+
+const change = (file: string, date: string, companies: string[], regions: string[]) => ({
+  file: `entries/${file}`,
+  date,
+  companies,
+  regions,
+});
+const changes: KnownChange[] = [
+  change('2025-11-03-linkedin-new-regions.md', '2025-11-03', ['linkedin'], ['EU', 'UK', 'CH']),
+  change('2024-09-18-linkedin-opts-in.md', '2024-09-18', ['linkedin'], ['US']),
+  change('2025-05-27-meta-eu.md', '2025-05-27', ['meta'], ['EU']),
+];
+
+describe('the record’s policy changes', () => {
+  it('finds the change of the story’s company nearest in time', () => {
+    const near = nearestChange(changes, ['linkedin'], '2025-09-25T08:00:00Z');
+    expect(near?.change.file).toBe('entries/2025-11-03-linkedin-new-regions.md');
+    expect(near?.days).toBe(39);
+  });
+
+  it('finds nothing for another company, an undated story or a change too far away', () => {
+    expect(nearestChange(changes, ['google'], '2025-10-01')).toBeUndefined();
+    expect(nearestChange(changes, ['linkedin'], undefined)).toBeUndefined();
+    expect(nearestChange(changes, ['linkedin'], 'not a date')).toBeUndefined();
+    // 61 days ahead of the change, and 31 days after it: outside the window.
+    expect(nearestChange(changes, ['linkedin'], '2025-09-03')).toBeUndefined();
+    expect(nearestChange(changes, ['linkedin'], '2025-12-04')).toBeUndefined();
+    expect(nearestChange(changes, ['linkedin'], '2025-12-03')?.days).toBe(-30);
+  });
+
+  it('reads only policy changes with a date, companies and regions, and skips a broken entry', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'known-changes-'));
+    const entry = (name: string, yaml: string) =>
+      fs.writeFileSync(path.join(dir, name), `---\n${yaml}\n---\nBody.\n`);
+    entry(
+      'a.md',
+      'date: 2025-11-03\nkind: policy-change\ncompanies: [LinkedIn]\nregions: [eu, uk]',
+    );
+    entry('b.md', 'date: 2025-05-21\nkind: regulator-action\ncompanies: [meta]\nregions: [IE]');
+    entry('c.md', 'date: 2025-05-27\nkind: policy-change\ncompanies: [meta]\nregions: [EU');
+    entry('d.md', 'kind: policy-change\ncompanies: [meta]\nregions: [EU]');
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'not an entry');
+    expect(readKnownChanges(dir)).toEqual([
+      change('a.md', '2025-11-03', ['linkedin'], ['EU', 'UK']),
+    ]);
+    expect(readKnownChanges(path.join(dir, 'missing'))).toEqual([]);
+  });
+
+  it('reads the real entries: LinkedIn’s change of 3 November 2025 is among them', () => {
+    const real = readKnownChanges('content/entries');
+    expect(real.find((c) => c.date === '2025-11-03' && c.companies.includes('linkedin'))).toEqual(
+      expect.objectContaining({ regions: expect.arrayContaining(['EU', 'UK', 'CH']) }),
+    );
+  });
+});
+
+describe('placing a story by the record', () => {
+  const taxonomy = loadTaxonomy('content');
+  const rules = loadClassifierRules('content');
+  const classify = createClassifier(taxonomy, rules, loadModel('content'), changes);
+  const title = 'How to stop LinkedIn using your profile to train its AI';
+
+  it('files a dated story that names no place where its company’s change applies, and says why', () => {
+    const c = classify({ title, text: 'Switch the setting off.', published: '2025-10-01' });
+    expect(c.regions).toEqual(['CH', 'EU', 'UK']);
+    expect(c.why.at(-1)).toBe(
+      "no place named; linkedin's change in entries/2025-11-03-linkedin-new-regions.md (33 days later) applies in EU, UK, CH",
+    );
+  });
+
+  it('keeps the places a story names, and GLOBAL for an undated story', () => {
+    const named = classify({
+      title,
+      text: 'Members in Canada can opt out.',
+      published: '2025-10-01',
+    });
+    expect(named.regions).toEqual(['CA']);
+    expect(classify({ title, text: 'Switch the setting off.' }).regions).toEqual(['GLOBAL']);
+  });
+
+  it('drops a region code the taxonomy does not know', () => {
+    const odd = createClassifier(taxonomy, rules, loadModel('content'), [
+      change('x.md', '2025-11-03', ['linkedin'], ['ATLANTIS', 'UK']),
+    ]);
+    expect(odd({ title, text: '', published: '2025-11-01' }).regions).toEqual(['UK']);
+  });
+});
