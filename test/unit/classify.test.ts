@@ -52,6 +52,33 @@ describe('classifier', () => {
     expect(c.why).toContain("'IE' → EU (member state)");
   });
 
+  it('reads a regulator’s name two countries share in the language of the text', () => {
+    const no = classify({
+      title: 'Datatilsynet ber Meta stanse KI-trening på brukernes bilder',
+      text: 'Tilsynet mener selskapet mangler rettslig grunnlag for å bruke innleggene.',
+    });
+    const da = classify({
+      title: 'Datatilsynet beder Meta stoppe AI-træning på brugernes billeder',
+      text: 'Tilsynet mener, at selskabet mangler hjemmel til at bruge opslagene.',
+    });
+    expect([no.language, da.language]).toEqual(['no', 'da']);
+    expect(no.regions).toEqual(['EU', 'NO']);
+    expect(da.regions).toEqual(['DK', 'EU']);
+  });
+
+  it('leaves out a place named only for contrast, unless it is the only place named', () => {
+    const contrast = classify({
+      title: 'Meta will train its AI on Europeans’ posts, as it already does in the US',
+      text: 'Users can object through a form.',
+    });
+    expect(contrast.regions).toEqual(['EU']);
+    const only = classify({
+      title: 'Meta already trains its AI on posts of users in the US',
+      text: 'Users cannot object.',
+    });
+    expect(only.regions).toEqual(['US']);
+  });
+
   it('says GLOBAL and why when no region is named', () => {
     const c = classify({ title: 'Anthropic will train Claude on user chats', text: '' });
     expect(c.regions).toEqual(['GLOBAL']);

@@ -39,6 +39,13 @@ describe('countries', () => {
       ).toEqual([]);
   });
 
+  it('leaves out names that are function words of a language read, but keeps acronyms', () => {
+    // Norwegian names the Isle of Man "Man": German's "man" ("one") on every other page.
+    expect(byCode.get('IM')!.aliases).not.toContain('Man');
+    expect(byCode.get('IM')!.name).toBe('Isle of Man');
+    expect(byCode.get('US')!.aliases).toContain('USA');
+  });
+
   it('keeps an editor’s region file and adds the packages’ names to it', () => {
     const merged = withAllCountries(loadTaxonomy('content').regions.filter((r) => r.code === 'IT'));
     const it = merged.find((r) => r.code === 'IT')!;

@@ -11,6 +11,7 @@ import { createTaxonomyTagger, GLOBAL } from '../taxonomy/tagger.ts';
 import { withBlocs } from './metrics.ts';
 import { tokenizeItem } from '../taxonomy/text.ts';
 import { itemFeatures } from './features.ts';
+import { buildPatternSet, findPatterns } from './patterns.ts';
 import { nearestChange, readKnownChanges, type KnownChange } from './known-changes.ts';
 import { proposedName } from './proposed.ts';
 import { detectLanguage } from './language.ts';
@@ -68,6 +69,7 @@ export function createAnalyser(
 ): (input: ClassifyInput) => Analysis {
   const tagger = createTaxonomyTagger(teach(taxonomy, learned), rules.shadows);
   const signals = createSignals(rules);
+  const asidePatterns = buildPatternSet([['aside', rules.asides]]);
   const blocsOf = new Map(taxonomy.regions.map((r) => [r.code, r.memberOf]));
   // An entry is read leniently, so a code the taxonomy lacks is dropped rather than tagged.
   const placed = changes
@@ -77,7 +79,8 @@ export function createAnalyser(
     const { source, tokens, textStart } = tokenizeItem(title ?? '', text ?? '');
     const language = detectLanguage(source);
     const companies = tagger.companies(source, tokens);
-    const regions = tagger.regions(source, tokens);
+    const asides = findPatterns(asidePatterns, tokens);
+    const regions = tagger.regions(source, tokens, { language, asides });
     const spans = (kinds: string[]) =>
       regions.matches
         .filter((m) => m.targets.some((t) => kinds.includes(t.kind)))

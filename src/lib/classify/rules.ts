@@ -70,6 +70,12 @@ export const classifierRulesSchema = z.strictObject({
   /** Phrases that contain a company or place name but mean something else ("meta-analysis", "X marks the spot"). */
   shadows: z.array(text('a phrase')).default([]),
   /**
+   * Words, in any language, that name a place beside the story for contrast ("already in the
+   * US", "even as users in the EU", "in den USA schon längst"): a place within ASIDE_WINDOW words
+   * of one, in the same sentence, does not count where the item names another place.
+   */
+  asides: z.array(text('an aside pattern')).default([]),
+  /**
    * The concepts in other languages, by ISO 639-1 code (`de`, `ko`): each list is added to the
    * concept's list above, so a German training word counts exactly as an English one.
    */

@@ -59,6 +59,19 @@ export const regionSchema = z.object({
     .default([]),
   /** Codes of the blocs this region belongs to: an item tagged with it is also tagged with them (IE → EU). */
   memberOf: z.array(regionCodeFormat).default([]),
+  /**
+   * ISO 639-1 codes of the languages its own press writes in (`[no]`): a name two regions share
+   * (Datatilsynet, Norway's and Denmark's regulator) is read as this region's in those languages.
+   */
+  languages: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[a-z]{2}$/, 'must be a two-letter language code such as no'),
+    )
+    .optional(),
 });
 export type Region = z.output<typeof regionSchema> & {
   id: string;

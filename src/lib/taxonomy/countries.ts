@@ -60,8 +60,23 @@ export interface Country {
   aliases: string[];
 }
 
-/** A two-letter code written as a word ("IT", "NO", "DE") is far more often something else. */
-const usable = (name: string) => name.replace(/[^\p{L}]/gu, '').length > 2;
+/**
+ * Function words of the languages read (stopwords-iso): a country name that is also one — the
+ * Norwegian "Man" for the Isle of Man is German's "man" — would place every such sentence there.
+ * stopwords-iso keys Norwegian as `no`, where i18n-iso-countries says `nb`.
+ */
+const stopwords = require('stopwords-iso') as Record<string, string[]>;
+const ordinary = new Set(
+  LANGUAGES.flatMap((l) => stopwords[l === 'nb' ? 'no' : l] ?? []).map((w) => w.toLowerCase()),
+);
+
+/**
+ * A two-letter code written as a word ("IT", "NO", "DE") is far more often something else, and so
+ * is a function word; an acronym ("USA") is not one, whatever a word list says.
+ */
+const usable = (name: string) =>
+  name.replace(/[^\p{L}]/gu, '').length > 2 &&
+  (name === name.toUpperCase() || !ordinary.has(name.toLowerCase()));
 
 export function allCountries(): Country[] {
   const byCode = new Map<string, Set<string>>();

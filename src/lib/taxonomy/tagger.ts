@@ -27,7 +27,18 @@ export interface Tags {
 
 export interface TaxonomyTagger {
   companies(source: string, tokens: Token[]): Tags & { spans: { first: number; last: number }[] };
-  regions(source: string, tokens: Token[]): Tags & { matches: TermMatch<RegionTarget>[] };
+  regions(
+    source: string,
+    tokens: Token[],
+    context?: RegionContext,
+  ): Tags & { matches: TermMatch<RegionTarget>[] };
+}
+
+export interface RegionContext {
+  /** The item's ISO 639-1 code: it settles a name two regions share. */
+  language?: string;
+  /** Token spans of words that set a place beside the story ("already", "even as"). */
+  asides?: readonly { first: number; last: number }[];
 }
 
 /**
@@ -45,6 +56,9 @@ function companyTerms(taxonomy: Taxonomy): Term<string>[] {
   }
   return terms;
 }
+
+/** How many words apart an aside and the place it sets aside may be, in one clause ("in den USA ist es schon"). */
+export const ASIDE_WINDOW = 4;
 
 /** Place names, demonyms and regulators' names are proper nouns: a capitalised one must be written capitalised. */
 const properNoun = (s: string) => /^\p{Lu}/u.test(s);
@@ -108,6 +122,7 @@ export function createTaxonomyTagger(
   const companyIndex: TermIndex<string> = buildTermIndex(companyTerms(taxonomy), shadows);
   const regionIndex: TermIndex<RegionTarget> = buildTermIndex(regionTerms(taxonomy), shadows);
   const blocsOf = new Map(taxonomy.regions.map((r) => [r.code, r.memberOf]));
+  const languagesOf = new Map(taxonomy.regions.map((r) => [r.code, r.languages]));
 
   return {
     companies(source, tokens) {
@@ -119,10 +134,26 @@ export function createTaxonomyTagger(
       return { ids, why: reasonLines(hits, ids), spans };
     },
 
-    regions(source, tokens) {
-      const matches = findTerms(regionIndex, source, tokens).filter(
+    regions(source, tokens, { language, asides = [] } = {}) {
+      const found = findTerms(regionIndex, source, tokens).filter(
         (m) => m.targets.length && !describesOwner(m, tokens),
       );
+      // One clause: no comma, colon or dash between the aside and the place.
+      const sameClause = (
+        a: { first: number; last: number },
+        b: { first: number; last: number },
+      ) => {
+        const [x, y] = a.first < b.first ? [a, b] : [b, a];
+        return (
+          tokens[x.first]!.sentence === tokens[y.first]!.sentence &&
+          y.first - x.last <= ASIDE_WINDOW &&
+          !/[,;:()–—]/.test(source.slice(tokens[x.last]!.end, tokens[y.first]!.start))
+        );
+      };
+      const aside = (m: TermMatch<RegionTarget>) =>
+        m.targets.every((t) => t.kind === 'place') && asides.some((a) => sameClause(a, m));
+      // A place set aside counts all the same when the item names no other.
+      const matches = found.some((m) => !aside(m)) ? found.filter((m) => !aside(m)) : found;
       const hits = new Map<string, string[]>();
       const sure = new Set<string>();
       for (const m of matches) {
@@ -132,8 +163,14 @@ export function createTaxonomyTagger(
       for (const m of matches) {
         const codes = [...new Set(m.targets.map((t) => t.code))];
         // A name shared by two regions (Datatilsynet: DK and NO) counts only where the text also
-        // names one of them some other way.
-        const kept = codes.length === 1 ? codes : codes.filter((c) => sure.has(c));
+        // names one of them some other way or, failing that, is written in one's own language.
+        const alsoNamed = codes.filter((c) => sure.has(c));
+        const kept =
+          codes.length === 1
+            ? codes
+            : alsoNamed.length
+              ? alsoNamed
+              : codes.filter((c) => language && languagesOf.get(c)?.includes(language));
         for (const code of kept) collect(hits, code, m.text);
       }
       const named = [...hits.keys()];
