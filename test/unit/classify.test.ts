@@ -229,6 +229,19 @@ describe('classifier', () => {
     expect(c.regions).toEqual(['GLOBAL']);
   });
 
+  it('reads a demonym before "language" or "speaking" as a language, not a place', () => {
+    const c = classify({
+      title: 'Contractors transcribe users’ voice clips to train an assistant',
+      text: 'A Dutch language reviewer said German-speaking users were recorded too.',
+    });
+    expect(c.regions).toEqual(['GLOBAL']);
+    const placed = classify({
+      title: 'Contractors transcribe Dutch users’ voice clips to train an assistant',
+      text: '',
+    });
+    expect(placed.regions).toEqual(['EU', 'NL']);
+  });
+
   it('tags a product’s owner', () => {
     expect(classify({ title: 'Grok trained on X users’ posts', text: '' }).companies).toEqual([
       'x',

@@ -107,12 +107,17 @@ const BUSINESS = new Set(
     ' ',
   ),
 );
-function describesOwner(m: TermMatch<RegionTarget>, tokens: readonly Token[]): boolean {
+/** "A Dutch language expert", "German-speaking users": a demonym before these names a language. */
+const LANGUAGE = new Set(['language', 'languages', 'speaking', 'speaker', 'speakers']);
+function namesOwnerOrLanguage(m: TermMatch<RegionTarget>, tokens: readonly Token[]): boolean {
   if (!m.targets.every((t) => t.kind === 'place')) return false;
   const next = tokens
     .slice(m.last + 1, m.last + 3)
     .filter((t) => t.sentence === tokens[m.last]!.sentence);
-  return next.some((t) => BUSINESS.has(t.folded));
+  return (
+    next.some((t) => BUSINESS.has(t.folded)) ||
+    (next[0] !== undefined && LANGUAGE.has(next[0].folded))
+  );
 }
 
 export function createTaxonomyTagger(
@@ -136,7 +141,7 @@ export function createTaxonomyTagger(
 
     regions(source, tokens, { language, asides = [] } = {}) {
       const found = findTerms(regionIndex, source, tokens).filter(
-        (m) => m.targets.length && !describesOwner(m, tokens),
+        (m) => m.targets.length && !namesOwnerOrLanguage(m, tokens),
       );
       // One clause: no comma, colon or dash between the aside and the place.
       const sameClause = (
