@@ -33,7 +33,9 @@ describe('classifier', () => {
       title: 'LinkedIn trains AI on member posts by default; users must opt out',
       text: 'Regulators opened an inquiry into the use of personal data to train models.',
     });
-    expect(c.why[0]).toMatch(/for .*trainingNearPersonal 'train' \+ 'personal data' \(\+\d\.\d\d\)/);
+    expect(c.why[0]).toMatch(
+      /for .*trainingNearPersonal 'train' \+ 'personal data' \(\+\d\.\d\d\)/,
+    );
     expect(c.why[0]).toContain("'by default' + 'AI'");
   });
 
@@ -111,7 +113,11 @@ describe('classifier', () => {
   it('holds an item whose score falls in the uncertain band for review, with its best guess', () => {
     // A model that knows no feature scores every item at exactly one half: inside the band.
     const unsure = { ...loadModel('content'), bias: 0, weights: {} };
-    const c = createClassifier(taxonomy, rules, unsure)({
+    const c = createClassifier(
+      taxonomy,
+      rules,
+      unsure,
+    )({
       title: 'Meta shares jump as advertising revenue beats forecasts',
       text: 'The Instagram owner lifted spending on AI.',
     });
