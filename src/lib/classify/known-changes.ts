@@ -5,10 +5,7 @@
  * applied to. Only `policy-change` entries count: a regulator's or court's entry concerns its own
  * country, not where a platform's users are affected.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
-import { splitFrontMatter } from '../editorial/yaml-source.ts';
+import { readEntryFrontMatter } from '../editorial/entry-front-matter.ts';
 
 export interface KnownChange {
   /** The entry file, as reasons name it: `entries/2025-11-03-….md`. */
@@ -35,21 +32,9 @@ const strings = (v: unknown) =>
  * skipped here (`npm run check` reports it), so a half-written entry never stops classification.
  */
 export function readKnownChanges(entriesDir: string): KnownChange[] {
-  if (!fs.existsSync(entriesDir)) return [];
   const out: KnownChange[] = [];
-  for (const name of fs.readdirSync(entriesDir).sort()) {
-    if (!name.endsWith('.md')) continue;
-    let value: unknown;
-    try {
-      const fm = splitFrontMatter(fs.readFileSync(path.join(entriesDir, name), 'utf8'));
-      value = fm ? parse(fm.yaml) : undefined;
-    } catch {
-      continue;
-    }
-    if (!value || typeof value !== 'object') continue;
-    const data = value as Record<string, unknown>;
-    const date = data['date'] instanceof Date ? data['date'].toISOString() : data['date'];
-    const day = typeof date === 'string' ? date.slice(0, 10) : '';
+  for (const { name, data } of readEntryFrontMatter(entriesDir)) {
+    const day = typeof data['date'] === 'string' ? data['date'].trim() : '';
     const companies = strings(data['companies']).map((c) => c.trim().toLowerCase());
     const regions = strings(data['regions']).map((r) => r.trim().toUpperCase());
     if (data['kind'] !== 'policy-change' || !DAY.test(day) || !companies.length || !regions.length)

@@ -3,10 +3,7 @@
  * article of another story than the articles it covers; ingest reads the same facts so that an
  * article it is about to store never creates that clash.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
-import { splitFrontMatter } from '../editorial/yaml-source.ts';
+import { readEntryFrontMatter } from '../editorial/entry-front-matter.ts';
 import { canonicalUrl } from './url.ts';
 
 export interface Citing {
@@ -34,19 +31,7 @@ export function readCitations(
   storyOf: (id: string) => string | undefined,
 ): Citations {
   const out = new Map<string, Citing[]>();
-  if (!fs.existsSync(entriesDir)) return out;
-  for (const name of fs.readdirSync(entriesDir).sort()) {
-    if (!name.endsWith('.md')) continue;
-    const file = path.join(entriesDir, name);
-    let value: unknown;
-    try {
-      const fm = splitFrontMatter(fs.readFileSync(file, 'utf8'));
-      value = fm ? parse(fm.yaml) : undefined;
-    } catch {
-      continue;
-    }
-    if (!value || typeof value !== 'object') continue;
-    const data = value as { articles?: unknown; sources?: unknown };
+  for (const { name, data } of readEntryFrontMatter(entriesDir)) {
     const stories = new Set<string>();
     for (const id of Array.isArray(data.articles) ? data.articles : []) {
       const story = typeof id === 'string' ? storyOf(id.trim()) : undefined;
