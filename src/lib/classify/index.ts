@@ -15,7 +15,7 @@ import { buildPatternSet, findPatterns } from './patterns.ts';
 import { nearestChange, readKnownChanges, type KnownChange } from './known-changes.ts';
 import { proposedName } from './proposed.ts';
 import { detectLanguage } from './language.ts';
-import { loadModel, weigh, type Model } from './model.ts';
+import { createWeigher, loadModel, type Model } from './model.ts';
 import { createSignals } from './relevance.ts';
 import { loadClassifierRules, type ClassifierRules } from './rules.ts';
 import type { Classification, Classifier, ClassifyInput } from './types.ts';
@@ -170,10 +170,11 @@ export function createClassifier(
   changes: readonly KnownChange[] = readKnownChanges(path.join(contentDir(), 'entries')),
 ): Classifier {
   const analyse = createAnalyser(taxonomy, rules, model, changes);
+  const weigh = createWeigher(model);
   const known = new Set(taxonomy.companies.map((c) => c.id));
   return (input): Classification => {
     const a = analyse(input);
-    const w = weigh(model, a.features);
+    const w = weigh(a.features);
     const score = Math.round(w.score * 100) / 100;
     const proposed = a.companies.filter((id) => !known.has(id));
     const side = (list: [string, number][]) =>

@@ -90,21 +90,36 @@ export interface Weighed {
   against: [string, number][];
 }
 
-/** The model's score for a set of features, with the strongest features on each side. */
-export function weigh(model: Model, features: Iterable<string>, top = 3): Weighed {
-  let z = model.bias;
-  const hits: [string, number][] = [];
-  for (const f of features) {
-    const w = model.weights[f];
-    if (w === undefined) continue;
-    z += w;
-    hits.push([f, w]);
-  }
-  hits.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || a[0].localeCompare(b[0]));
-  return {
-    score: sigmoid(z),
-    for: hits.filter(([, w]) => w > 0).slice(0, top),
-    against: hits.filter(([, w]) => w < 0).slice(0, top),
+/** Keeps the `top` strongest of one side without sorting every feature an item has. */
+function keepStrongest(list: [string, number][], hit: [string, number], top: number) {
+  const stronger = (a: [string, number], b: [string, number]) =>
+    Math.abs(a[1]) > Math.abs(b[1]) ||
+    (Math.abs(a[1]) === Math.abs(b[1]) && a[0].localeCompare(b[0]) < 0);
+  if (list.length === top && !stronger(hit, list[top - 1]!)) return;
+  let i = list.length < top ? list.length : top - 1;
+  while (i > 0 && stronger(hit, list[i - 1]!)) i--;
+  list.splice(i, 0, hit);
+  if (list.length > top) list.pop();
+}
+
+/**
+ * The model's scorer: an item's score for its set of features, with the strongest features on
+ * each side. The weights go into a Map once, as an item has thousands of features to look up.
+ */
+export function createWeigher(model: Model, top = 3): (features: Iterable<string>) => Weighed {
+  const weights = new Map(Object.entries(model.weights));
+  return (features) => {
+    let z = model.bias;
+    const positive: [string, number][] = [];
+    const negative: [string, number][] = [];
+    for (const f of features) {
+      const w = weights.get(f);
+      if (w === undefined) continue;
+      z += w;
+      if (w > 0) keepStrongest(positive, [f, w], top);
+      else if (w < 0) keepStrongest(negative, [f, w], top);
+    }
+    return { score: sigmoid(z), for: positive, against: negative };
   };
 }
 
