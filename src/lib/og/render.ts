@@ -1,18 +1,19 @@
 /**
  * A card to PNG: satori lays it out as SVG with Noto Sans (the site's type stack names it; the
- * font files come from @fontsource/noto-sans, never fetched) and resvg's WebAssembly build
- * rasterises it, so no native per-platform package is involved.
+ * font files come from @fontsource/noto-sans, never fetched), its text as outlines, and sharp
+ * (libvips) rasterises and encodes it. satori needs no system font, so neither does sharp.
  *
- * Rendering costs tens of milliseconds a card, and the cards change only when entries or the
+ * Drawing still costs ~18 ms of CPU a card, and the cards change only when entries or the
  * taxonomy do, not with each ingest, so each PNG is kept under .cache/og/ by a hash of
- * everything that shapes it: the card's element tree and the renderer's and font's versions.
+ * everything that shapes it: the card's element tree and the layout's, rasteriser's and font's
+ * versions.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import satori from 'satori';
+import sharp from 'sharp';
 import { CARD, cardElement, type CardData } from './card.ts';
 
 // Resolved from the project, not this module: Astro bundles this file somewhere else at build.
@@ -36,20 +37,19 @@ function version(pkg: string, file: string): string {
 /** The folder cards are kept in between builds (git-ignored). */
 export const cacheDir = () => path.join(process.cwd(), '.cache', 'og');
 
-let ready: Promise<{ fonts: Parameters<typeof satori>[1]['fonts'] }> | undefined;
+type Fonts = Parameters<typeof satori>[1]['fonts'];
+let fonts: Fonts | undefined;
 
-function setup() {
-  ready ??= (async () => {
-    await initWasm(read('@resvg/resvg-wasm/index_bg.wasm'));
-    const font = (weight: 400 | 700) => ({
-      name: 'Noto Sans',
-      data: read(`@fontsource/noto-sans/files/noto-sans-latin-${weight}-normal.woff`),
-      weight,
-      style: 'normal' as const,
-    });
-    return { fonts: [font(400), font(700)] };
-  })();
-  return ready;
+/** One array for every card: satori keeps the parsed fonts only for the same array. */
+function loadFonts(): Fonts {
+  const font = (weight: 400 | 700) => ({
+    name: 'Noto Sans',
+    data: read(`@fontsource/noto-sans/files/noto-sans-latin-${weight}-normal.woff`),
+    weight,
+    style: 'normal' as const,
+  });
+  fonts ??= [font(400), font(700)];
+  return fonts;
 }
 
 let renderer: string | undefined;
@@ -58,7 +58,7 @@ let renderer: string | undefined;
 export function cardKey(card: CardData): string {
   renderer ??= [
     version('satori', 'package.json'),
-    version('@resvg/resvg-wasm', 'index_bg.wasm'),
+    `sharp@${sharp.versions.sharp} libvips@${sharp.versions.vips} librsvg@${sharp.versions.rsvg ?? '?'}`,
     version('@fontsource/noto-sans', 'files/noto-sans-latin-400-normal.woff'),
   ].join(' ');
   return crypto
@@ -70,21 +70,13 @@ export function cardKey(card: CardData): string {
 }
 
 async function draw(card: CardData): Promise<Uint8Array<ArrayBuffer>> {
-  const { fonts } = await setup();
   const svg = await satori(cardElement(card) as Parameters<typeof satori>[0], {
     width: CARD.width,
     height: CARD.height,
-    fonts,
+    fonts: loadFonts(),
   });
-  // WebAssembly memory is not garbage-collected: free both objects or every card stays resident.
-  const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: CARD.width } });
-  const image = resvg.render();
-  try {
-    return new Uint8Array(image.asPng());
-  } finally {
-    image.free();
-    resvg.free();
-  }
+  // A copy: sharp's Buffer may sit in a shared pool, which cannot be moved to another thread.
+  return new Uint8Array(await sharp(Buffer.from(svg)).png().toBuffer());
 }
 
 export async function renderCard(
