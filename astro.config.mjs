@@ -7,6 +7,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { entryRedirects } from './src/lib/content/moved-entries.ts';
 import { classifyHref } from './src/lib/markdown/external-links.ts';
+import { previewImages } from './src/lib/og/integration.ts';
 
 /** The public address; feeds, canonical links and the sitemap need absolute URLs. */
 const site = process.env.SITE_URL ?? 'https://aidatawatch.org';
@@ -30,7 +31,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Entries renamed after a correction keep their old address (src/lib/content/moved-entries.ts).
   redirects: entryRedirects(),
-  integrations: [sitemap()],
+  integrations: [sitemap(), previewImages()],
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1', port: 4321 },
   markdown: {

@@ -60,8 +60,8 @@ async function load(): Promise<SiteData> {
     items.flatMap((i) => i.regions),
   ).sort((a, b) => a.name.localeCompare(b.name));
   const previews = previewCards(items, companies, regions, isoToday());
-  // Drawn in a worker from now on, while the pages render; the image routes then only collect them.
-  prepareCards(previews.values());
+  // Drawn in workers from now on, while the pages render; written into the site after them.
+  prepareCards(previews);
   return {
     items,
     companies,

@@ -1,11 +1,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Cell } from '../../src/lib/compare/matrix.ts';
 import type { StatusEvent } from '../../src/lib/compare/status.ts';
 import { companyCard, entryCard, regionCard, shortList } from '../../src/lib/og/card.ts';
-import { cardKey, renderCard } from '../../src/lib/og/render.ts';
+import { writeBuildCards } from '../../src/lib/og/integration.ts';
+import { companyImage, entryImage, regionImage } from '../../src/lib/og/paths.ts';
+import { prepareCards } from '../../src/lib/og/pool.ts';
+import {
+  cacheDir,
+  cardFile,
+  cardKey,
+  pruneCards,
+  renderCard,
+  storeCard,
+} from '../../src/lib/og/render.ts';
 import { makeNames } from '../../src/lib/timeline/names.ts';
 import { timelineItem } from '../support/timeline-item.ts';
 
@@ -143,5 +153,81 @@ describe('link preview cards', () => {
     expect(cardKey(card)).toBe(cardKey(entryCard({ ...item }, names)));
     expect(cardKey(card)).not.toBe(cardKey(entryCard({ ...item, title: 'Another title' }, names)));
     expect(cardKey(card)).not.toBe(cardKey({ ...card, chips: card.chips.slice(1) }));
+  });
+});
+
+describe('preview cards in a build', () => {
+  const dirs: string[] = [];
+  const scratch = () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'og-build-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterEach(() => {
+    vi.restoreAllMocks();
+    for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes each entry, company and region page’s card to its image path and prunes cards no page uses', async () => {
+    const dir = scratch();
+    const out = scratch();
+    fs.writeFileSync(
+      path.join(dir, '0123456789abcdef0123456789abcdef.png'),
+      'an earlier build’s card',
+    );
+    const dead = `.${'f'.repeat(32)}.png.999999999.0badcafe.tmp`;
+    const live = `.${'e'.repeat(32)}.png.${process.ppid}.0badcafe.tmp`;
+    fs.writeFileSync(path.join(dir, dead), 'left by a build that was killed');
+    fs.writeFileSync(path.join(dir, live), 'being written by a build still running');
+    const cards = new Map([
+      [entryImage(item.id), entryCard(item, names)],
+      [
+        companyImage('linkedin'),
+        companyCard('LinkedIn', [cell('EU', event('EU', 'paused'))], names),
+      ],
+      [regionImage('EU'), regionCard('European Union / EEA', [], names)],
+    ]);
+
+    prepareCards(cards, dir);
+    expect(await writeBuildCards(out)).toEqual({ written: 3, pruned: 2 });
+
+    for (const [image, card] of cards) {
+      const png = fs.readFileSync(path.join(out, image));
+      expect(pngSize(png), image).toEqual({ width: 1200, height: 630 });
+      expect(png.equals(fs.readFileSync(cardFile(card, dir))), image).toBe(true);
+    }
+    expect(fs.readdirSync(dir).sort()).toEqual(
+      [live, ...[...cards.values()].map((c) => `${cardKey(c)}.png`)].sort(),
+    );
+    // The hand-over is for one build: a second call has nothing left to write or prune.
+    expect(await writeBuildCards(out)).toBeUndefined();
+  });
+
+  it('leaves nothing under a card’s name when its write is cut short, and the next build draws it whole', async () => {
+    const dir = scratch();
+    const card = entryCard(item, names);
+    vi.spyOn(fs, 'writeFileSync').mockImplementationOnce((fd, data) => {
+      fs.writeSync(fd as number, (data as Uint8Array).subarray(0, 100));
+      throw new Error('killed mid-write');
+    });
+    await expect(storeCard(card, dir)).rejects.toThrow('killed mid-write');
+    vi.restoreAllMocks();
+    expect(fs.existsSync(cardFile(card, dir))).toBe(false);
+
+    expect(pngSize(await renderCard(card, dir))).toEqual({ width: 1200, height: 630 });
+    // The half-written temp file goes with the next prune.
+    expect(pruneCards(new Set([`${cardKey(card)}.png`]), dir)).toBe(1);
+    expect(fs.readdirSync(dir)).toEqual([`${cardKey(card)}.png`]);
+  });
+
+  it('keeps the cards of a build from another content tree apart from the site’s', () => {
+    const site = cacheDir();
+    vi.stubEnv('AIDW_CONTENT_DIR', '/tmp/some-fixture/content');
+    const fixture = cacheDir();
+    vi.stubEnv('AIDW_CONTENT_DIR', '/tmp/another-fixture/content');
+    expect(site).toBe(path.join(process.cwd(), '.cache', 'og'));
+    expect(fixture).not.toBe(site);
+    expect(cacheDir()).not.toBe(fixture);
+    vi.unstubAllEnvs();
   });
 });

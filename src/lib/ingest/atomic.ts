@@ -9,7 +9,7 @@ import path from 'node:path';
 
 const TEMP = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
-function writeTemp(file: string, content: string): string {
+function writeTemp(file: string, content: string | Uint8Array): string {
   const temp = path.join(
     path.dirname(file),
     `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
@@ -70,7 +70,7 @@ export interface CreateOptions {
  */
 export function createFileAtomic(
   file: string,
-  content: string,
+  content: string | Uint8Array,
   { deferFolderSync = false }: CreateOptions = {},
 ): boolean {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -94,15 +94,18 @@ export function createFileAtomic(
   return true;
 }
 
+/** Whether `name` is a temp file that another running process is still writing. */
+export function isLiveTemp(name: string): boolean {
+  const pid = Number(TEMP.exec(name)?.[1] ?? NaN);
+  return Number.isInteger(pid) && pid !== process.pid && isAlive(pid);
+}
+
 /** Removes temp files left by runs that were killed (their process is gone). */
 export function removeStaleTemps(dir: string): number {
   if (!fs.existsSync(dir)) return 0;
   let removed = 0;
   for (const name of fs.readdirSync(dir)) {
-    const m = TEMP.exec(name);
-    if (!m) continue;
-    const pid = Number(m[1]);
-    if (pid !== process.pid && isAlive(pid)) continue;
+    if (!TEMP.test(name) || isLiveTemp(name)) continue;
     fs.rmSync(path.join(dir, name), { force: true });
     removed++;
   }

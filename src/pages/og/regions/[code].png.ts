@@ -4,7 +4,9 @@ import { regionImage } from '../../../lib/og/paths.ts';
 import { cardPng } from '../../../lib/og/pool.ts';
 import { siteData } from '../../../site-data.ts';
 
+// Served by this route in dev only: a build writes the images after the pages (lib/og/integration.ts).
 export const getStaticPaths = (async () => {
+  if (!import.meta.env.DEV) return [];
   const { regions } = await siteData();
   return regions.map((region) => ({ params: { code: region.code.toLowerCase() } }));
 }) satisfies GetStaticPaths;
