@@ -15,8 +15,10 @@ import {
 import {
   decodeBits,
   decodeVocabulary,
+  docsFile,
   encodeBits,
   encodeVocabulary,
+  readDocsFile,
   sourcesOf,
   type SearchMeta,
 } from '../../src/lib/search/format.ts';
@@ -147,6 +149,29 @@ describe('search index round trip', () => {
         })),
       );
     });
+  });
+
+  it('reads every docs file back as the rows it was written from, optional fields included', () => {
+    const odd = buildSearchIndex(
+      [
+        item({
+          id: 'month-entry',
+          title: 'An entry known to the month',
+          date: '2024-06-01',
+          kind: 'statement',
+          datePrecision: 'month',
+          effective: '2024-07-01',
+          sources: [
+            { url: 'https://a.example/1', title: 'Other title', date: '2024-05-30' },
+            { url: 'https://b.example/2', title: 'Undated', publisher: 'B' },
+          ],
+        }),
+      ],
+      taxonomy,
+    );
+    for (const chunk of [...built.chunks, ...odd.chunks])
+      expect(readDocsFile(docsFile(chunk))).toEqual(chunk);
+    expect(() => readDocsFile('{"rows": []}')).toThrow('not a search docs file');
   });
 
   it('stores no summary text in the index itself, only in the docs chunks', () => {

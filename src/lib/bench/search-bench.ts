@@ -17,7 +17,7 @@ import {
   search,
   type LoadedIndex,
 } from '../search/engine.ts';
-import { RESULTS_PAGE, type SearchMeta } from '../search/format.ts';
+import { RESULTS_PAGE, docsFile, type SearchMeta } from '../search/format.ts';
 import { rerank } from '../search/rerank.ts';
 import { byNewest, storiesToItems } from '../timeline/items.ts';
 import { BENCH_QUERIES } from './queries.ts';
@@ -88,7 +88,7 @@ const gz = (b: string | Uint8Array) => zlib.gzipSync(b).length;
 export function gzipSizes(built: BuiltSearchIndex, docs = true): Map<string, number> {
   const sizes = new Map<string, number>();
   for (const [name, bytes] of built.files) sizes.set(name, gz(bytes));
-  if (docs) built.chunks.forEach((c, i) => sizes.set(`docs/${i}`, gz(JSON.stringify(c))));
+  if (docs) built.chunks.forEach((c, i) => sizes.set(`docs/${i}`, gz(docsFile(c))));
   return sizes;
 }
 

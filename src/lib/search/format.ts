@@ -122,6 +122,71 @@ export interface DocsChunk {
   rows: DocRow[];
 }
 
+type Packed = string | number | Packed[];
+
+/** Drops trailing empty fields (0), so a row carries only what it has. */
+const trimmed = (fields: Packed[]) => {
+  let end = fields.length;
+  while (end > 0 && fields[end - 1] === 0) end--;
+  return fields.slice(0, end);
+};
+
+/**
+ * A docs chunk as the file served: rows and sources as arrays of their fields in a fixed order,
+ * 0 for a field a row does not have, since the names of the fields would be a tenth of what a
+ * page of results fetches.
+ */
+export function docsFile(chunk: DocsChunk): string {
+  const rows = chunk.rows.map((r) =>
+    trimmed([
+      r.id,
+      r.title,
+      r.summary,
+      r.href,
+      r.date,
+      r.type === 'entry' ? 1 : 0,
+      r.sources.map((s) => trimmed([s.publisher ?? 0, s.url ?? 0, s.title ?? 0, s.date ?? 0])),
+      r.why ?? 0,
+      r.month ? 1 : 0,
+      r.effective ?? 0,
+    ]),
+  );
+  return JSON.stringify([chunk.h, chunk.from, rows]);
+}
+
+/** Reads a docs file written by docsFile; throws on anything else. */
+export function readDocsFile(text: string): DocsChunk {
+  const data: unknown = JSON.parse(text);
+  if (!Array.isArray(data) || typeof data[0] !== 'string' || !Array.isArray(data[2]))
+    throw new Error('not a search docs file');
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const rows = (data[2] as unknown[][]).map((f): DocRow => {
+    const sources = (f[6] as unknown[][]).map((s) => {
+      const [publisher, url, title, date] = s.map(str);
+      return {
+        ...(url !== undefined ? { url } : {}),
+        ...(title !== undefined ? { title } : {}),
+        ...(publisher !== undefined ? { publisher } : {}),
+        ...(date !== undefined ? { date } : {}),
+      };
+    });
+    const row: DocRow = {
+      id: String(f[0]),
+      title: String(f[1]),
+      summary: String(f[2]),
+      href: String(f[3]),
+      date: String(f[4]),
+      type: f[5] === 1 ? 'entry' : 'story',
+      sources,
+    };
+    if (Array.isArray(f[7])) row.why = f[7].map(String);
+    if (f[8] === 1) row.month = true;
+    if (typeof f[9] === 'string') row.effective = f[9];
+    return row;
+  });
+  return { h: data[0], from: Number(data[1]), rows };
+}
+
 /** The bytes every binary file of a build starts with. */
 export function fileHeader(hash: string): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(`${MAGIC}${hash}`);
