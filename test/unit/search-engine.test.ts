@@ -320,6 +320,12 @@ describe('odd queries', () => {
     expect(ids({ q: 'opt out uk' })).toEqual(['ico-linkedin-pause']);
   });
 
+  it('waits for the second letter of a last word of one, unless it is a name ("opt out s")', () => {
+    expect(ids({ q: 'opt out s' })).toEqual(ids({ q: 'opt out' }));
+    expect(search(index, { ...EMPTY_STATE, q: 'opt out s' }).words).toEqual(['opt', 'out']);
+    expect(search(index, { ...EMPTY_STATE, q: 'reddit x' }).reading?.names).toHaveLength(2);
+  });
+
   it('answers a punctuation-only query with no results instead of everything', () => {
     const out = search(index, { ...EMPTY_STATE, q: '?!… —' });
     expect(out.noWords).toBe(true);

@@ -412,14 +412,15 @@ function plan(index: LoadedIndex, state: SearchState): Plan {
   const noWords = state.q.trim() !== '' && words(state.q).length === 0;
   const capped = all.length > MAX_WORDS;
   const qWords = all.slice(0, MAX_WORDS);
-  // "opt-out s" is "opt-out" with the next word begun: a last word of one or two letters that is
-  // no word of the archive and no name waits for its third letter instead of emptying the results.
+  // "opt-out s" is "opt-out" with the next word begun: a last word of one letter, or of two that
+  // is no word of the archive, waits for more letters instead of emptying (or, with the "s" of
+  // "Slack's", jumbling) the results; unless it is a name ("meta x", "opt out uk").
   const last = qWords.at(-1);
   if (
     qWords.length > 1 &&
     last !== undefined &&
     last.length <= 2 &&
-    findTerm(index.vocabulary, last) < 0 &&
+    (last.length === 1 || findTerm(index.vocabulary, last) < 0) &&
     !index.names.byKey.has(last)
   )
     qWords.pop();
