@@ -301,14 +301,83 @@ describe('which words a query word matches', () => {
     expect(found('out')).toEqual(['a']);
   });
 
-  it('takes a word the archive has words starting with as spelt ("fines" is not "fires")', () => {
-    expect(found('fines')).toEqual(['c']);
+  it('takes a word the archive has words starting with as spelt, typos only after it ("fines", then "fires")', () => {
+    expect(found('fines')).toEqual(['c', 'd']);
+    expect(search(idx, { ...EMPTY_STATE, q: 'fines', literal: '1' }).strict).toBe(2);
     expect(found('consen')).toEqual(['b']);
   });
 
   it('looks for typos when no word starts with the query word', () => {
     expect(found('regulator')).toEqual(['c']);
     expect(found('fyres')).toEqual(['d']);
+  });
+});
+
+describe('typo variants of a correctly spelt word', () => {
+  const day = (d: number) => `2024-05-${String(d).padStart(2, '0')}T00:00:00.000Z`;
+  // "consent" is in the summaries of many items, "conesnt" and "cosnent" in one title each: its
+  // misspellings, in the newest items, whose rare words in a title alone would rank them first.
+  // "gdpr" is used by one item only, so its typos (even inside a longer word) are looked for too.
+  const rows: [string, string][] = [
+    ['Conesnt required, says court', ''],
+    ['Regulator wants cosnent first', ''],
+    ...Array.from({ length: 10 }, (_, i): [string, string] => [`Policy update ${i}`, 'Consent.']),
+    ['Content moderation report', ''],
+    ['Content filters updated', ''],
+    ['Content deals with publishers', ''],
+    ['Content licensing grows', ''],
+    ['Content creators object', ''],
+    ['Content shown to adults', ''],
+    ['Content warnings return', ''],
+    ['Content from members', ''],
+    ['Content in feeds', ''],
+    ['Content for training', ''],
+    ['Content labels', ''],
+    ['Content rules', ''],
+    ['GDPR fine for the platform', ''],
+    ['Gepr notice published', ''],
+    ['Stgeprli case opens', ''],
+    ['Paw prints in the snow', ''],
+    ['Consent or pay model', ''],
+  ];
+  const items = rows
+    .map(([title, summary], i) => item({ id: `t${i}`, title, summary, date: day(30 - i) }))
+    .sort(byNewest);
+  const b = buildSearchIndex(items, taxonomy);
+  const idx = loadIndex(b.meta, b.files.get(b.meta.items)!);
+  addAllShards(idx, b.files);
+  const found = (q: string) =>
+    search(idx, { ...EMPTY_STATE, q, literal: '1' }).ids.map((i) => items[i]!.title);
+
+  it('finds items with a one-letter typo of a correctly spelt word after the exact matches', () => {
+    const titles = found('consent');
+    expect(titles).toHaveLength(13);
+    expect(titles.slice(0, 11)).toEqual(expect.arrayContaining(['Consent or pay model']));
+    expect(titles.slice(11).sort()).toEqual([
+      'Conesnt required, says court',
+      'Regulator wants cosnent first',
+    ]);
+  });
+
+  it('stores a word’s misspellings with its own posting list, so they cost no other shard', () => {
+    const consent = idx.vocabulary.indexOf('consent');
+    const list = [...idx.typoPostings[consent]!].map((code) => items[code >> 1]!.title);
+    expect(list.sort()).toEqual(['Conesnt required, says court', 'Regulator wants cosnent first']);
+  });
+
+  it('does not take a more common word for a typo of a common one ("content" is not "consent")', () => {
+    expect(found('consent')).not.toContain('Content moderation report');
+  });
+
+  it('finds a rare short word’s typos, inside longer words too, after its own items', () => {
+    expect(found('gdpr')).toEqual([
+      'GDPR fine for the platform',
+      ...['Gepr notice published', 'Stgeprli case opens'],
+    ]);
+  });
+
+  it('gives a three-letter word no typos, as fuse.js allows it none ("pay" is not "paw")', () => {
+    expect(found('pay')).toEqual(['Consent or pay model']);
   });
 });
 

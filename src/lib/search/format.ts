@@ -5,7 +5,8 @@
  *   list of posting shards; fetched once, when the search box is first used.
  * - `items.<hash>.bin`: each item's day, kind, companies and regions (for filters, facet counts
  *   and names read as tags); fetched once, with the meta.
- * - `shard-<content hash>.bin`: the posting lists of one run of the sorted vocabulary; a query
+ * - `shard-<content hash>.bin`: the posting lists of one run of the sorted vocabulary (per word,
+ *   its items, then the items only its typo variants have: see variants.ts); a query
  *   fetches only the shards holding the words it matches (Pagefind splits its word index the same
  *   way: chunks of a sorted word range, each named by its hash, listed in one meta file).
  * - `docs/<hash>/<n>.json`: display data (title, summary, links) of item n, fetched for the
@@ -15,7 +16,7 @@
  * file starts with its build's hash, so a file from another build is recognised and refused.
  */
 
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /** Results shown at once (and ordered by fuse.js); "Show more results" adds as many again. */
 export const RESULTS_PAGE = 10;
