@@ -440,6 +440,23 @@ describe('typo-tolerant queries', () => {
     expect(search(index, { ...EMPTY_STATE, q: 'reddit signs' }).strict).toBe(1);
   });
 
+  it('lets a missing word of three letters cost one edit less than its length, as fuse.js does', () => {
+    const rows = [
+      item({ id: 'both', title: 'How to change opt-out settings', date: '2024-05-03T00:00:00Z' }),
+      item({ id: 'settings', title: 'Settings menu redesigned', date: '2024-05-02T00:00:00Z' }),
+      item({ id: 'privacy', title: 'Privacy notice redesigned', date: '2024-05-01T00:00:00Z' }),
+    ];
+    const b = buildSearchIndex(rows, taxonomy);
+    const idx = loadIndex(b.meta, b.files.get(b.meta.items)!);
+    addAllShards(idx, b.files);
+    const run = (q: string) => search(idx, { ...EMPTY_STATE, q });
+    // "opt" and "out" missing cost 2 + 2, within the 4 edits of "opt-out settings".
+    expect(run('opt-out settings').ids.map((i) => rows[i]!.id)).toEqual(['both', 'settings']);
+    expect(run('opt-out settings').strict).toBe(1);
+    // "privacy" missing costs all its 7 letters: more than the 4 of "privacy settings".
+    expect(run('privacy settings').ids).toEqual([]);
+  });
+
   it('requires every query word to match', () => {
     expect(ids({ q: 'signs workspace' })).toEqual([]);
     expect(ids({ q: 'zzzqqq' })).toEqual([]);

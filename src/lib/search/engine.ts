@@ -615,7 +615,11 @@ export function search(index: LoadedIndex, state: SearchState): SearchOutcome {
       }
       if (edits && loose) {
         // Deleting the whole word costs its length: within the allowance, any item may do that.
-        const ceiling = word.length <= p.allowance ? word.length : 255;
+        // fuse.js aligns a word of three letters or fewer with the text beside the others for one
+        // edit less, since one of its letters is nearly always there ("opt-out settings" matches
+        // "not settings" with four edits).
+        const missing = word.length <= 3 ? word.length - 1 : word.length;
+        const ceiling = missing <= p.allowance ? missing : 255;
         edits.fill(ceiling);
         for (let i = 0; i < n; i++) if (best[i]! > 0) edits[i] = 0;
         const budget = p.looseBudget[w]!;
