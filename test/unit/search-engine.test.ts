@@ -376,6 +376,22 @@ describe('typo variants of a correctly spelt word', () => {
     ]);
   });
 
+  it('looks for no typos of a rare word while a common word starts with it (still being typed)', () => {
+    const rows = [
+      item({ id: 'one', title: 'A default setting', date: day(9) }),
+      ...[1, 2, 3].map((k) => item({ id: `s${k}`, title: `New settings ${k}`, date: day(8 - k) })),
+      item({ id: 'sitting', title: 'Sitting members', date: day(1) }),
+    ];
+    const typed = buildSearchIndex(rows, taxonomy);
+    const at = loadIndex(typed.meta, typed.files.get(typed.meta.items)!);
+    addAllShards(at, typed.files);
+    const run = (q: string) =>
+      search(at, { ...EMPTY_STATE, q, literal: '1' }).ids.map((i) => rows[i]!.id);
+    expect(run('setting').sort()).toEqual(['one', 's1', 's2', 's3']);
+    // No word starts with "sitting": as rare as it is, it may be a slip, so its typos count.
+    expect(run('sitting')).toEqual(['sitting', 'one', 's1', 's2', 's3']);
+  });
+
   it('gives a three-letter word no typos, as fuse.js allows it none ("pay" is not "paw")', () => {
     expect(found('pay')).toEqual(['Consent or pay model']);
   });

@@ -341,7 +341,11 @@ function matchWord(index: LoadedIndex, word: string, commonOnly = false): WordMa
       }
       if (vocabulary[from] === word) {
         spelt = from;
-        if (!index.common[from]) addTypos(index, matcher, found, qualities, typo);
+        // …unless a common word starts with it: then it is most likely being typed ("setting" on
+        // the way to "settings"), and its typos would fetch shards at every such keystroke.
+        let typing = false;
+        for (let t = from + 1; t < to && !typing; t++) typing = index.common[t] === 1;
+        if (!index.common[from] && !typing) addTypos(index, matcher, found, qualities, typo);
       }
     } else {
       vocabulary.forEach((term, t) => {
