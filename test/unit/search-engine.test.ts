@@ -392,6 +392,22 @@ describe('typo variants of a correctly spelt word', () => {
     expect(run('sitting')).toEqual(['sitting', 'one', 's1', 's2', 's3']);
   });
 
+  it('ranks the most used completion of a word being typed first, so the list stays as it grows', () => {
+    const rows = [
+      item({ id: 'rare', title: 'Privatisation of archives', date: day(9) }),
+      ...[1, 2, 3].map((k) =>
+        item({ id: `privacy${k}`, title: `Privacy rules ${k}`, date: day(8 - k) }),
+      ),
+    ];
+    const typed = buildSearchIndex(rows, taxonomy);
+    const at = loadIndex(typed.meta, typed.files.get(typed.meta.items)!);
+    addAllShards(at, typed.files);
+    const run = (q: string) =>
+      search(at, { ...EMPTY_STATE, q, literal: '1' }).ids.map((i) => rows[i]!.id);
+    expect(run('priva')).toEqual(['privacy1', 'privacy2', 'privacy3', 'rare']);
+    expect(run('privac')).toEqual(['privacy1', 'privacy2', 'privacy3']);
+  });
+
   it('gives a three-letter word no typos, as fuse.js allows it none ("pay" is not "paw")', () => {
     expect(found('pay')).toEqual(['Consent or pay model']);
   });

@@ -573,13 +573,24 @@ export function search(index: LoadedIndex, state: SearchState): SearchOutcome {
         unavailable++;
         return;
       }
+      // While a word is being typed its completions share one weight, scaled by how much each is
+      // used: the likeliest completion ranks first and the list stays put as the word grows,
+      // instead of jumping to the items of some rare word at every letter (and fetching their
+      // docs).
+      const completes = (t: number) =>
+        index.vocabulary[t]!.length > word.length && index.vocabulary[t]!.startsWith(word);
+      let widest = 0;
+      for (const t of m.terms)
+        if (completes(t)) widest = Math.max(widest, index.postings[t]?.length ?? 0);
       for (let j = 0; j < m.terms.length; j++) {
         const list = index.postings[m.terms[j]!];
         if (!list) {
           incomplete = true;
           continue;
         }
-        const base = m.quality[j]! * Math.log(1 + n / list.length);
+        const base = completes(m.terms[j]!)
+          ? m.quality[j]! * Math.log(1 + n / widest) * Math.sqrt(list.length / widest)
+          : m.quality[j]! * Math.log(1 + n / list.length);
         const exact = m.typo[j] === 0;
         for (let x = 0; x < list.length; x++) {
           const code = list[x]!;
