@@ -32,9 +32,9 @@ export const DOCS_CHUNK = 1;
 /**
  * Target raw size of a posting shard (a word whose list is longer gets a shard of its own).
  * Measured by `npm run bench` (its shard-size sweep) on the synthetic archive at 50 000 articles:
- * the shards the heaviest query needs weigh 18 KB gzip with 1 KB shards, 19 KB at 2 KB, 25 KB at
- * 4 KB and 38 KB at 8 KB (at 10 000 articles 6, 10, 15 and 29 KB), since a query's typo matches are
- * scattered over the sorted vocabulary and each pulls in its whole shard; requests stay as few.
+ * the shards the heaviest query needs weigh 18 KB gzip with 1 KB shards, 32 KB at 2 KB, 59 KB at
+ * 4 KB and 107 KB at 8 KB (at 10 000 articles 12, 22, 39 and 64 KB), since a query's typo matches
+ * are scattered over the sorted vocabulary and each pulls in its whole shard; requests stay as few.
  */
 export const SHARD_BYTES = 1024;
 
