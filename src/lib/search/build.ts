@@ -102,8 +102,8 @@ function writePostings(w: VarintWriter, list: readonly number[]): void {
 }
 
 /**
- * The items a word's typo variants occur in that the word itself does not, as one posting list
- * (in title when a variant is in the item's title).
+ * The items a word's misspellings (typoVariants) occur in that the word itself does not, as one
+ * posting list (in title when a misspelling is in the item's title).
  */
 function typoPostings(
   lists: readonly (readonly number[])[],

@@ -1,10 +1,10 @@
 /**
  * Which words of the archive a query word matches as typed, and which only through a typo.
  * fuse.js matches a word anywhere within its allowance of edits, so a correctly spelt "consent"
- * also finds "conesnt" and "gdpr" finds "gepr". The engine matches the word as typed from the
- * vocabulary at query time; the typo variants of every vocabulary word are found at build time
- * (typoVariants) and their items stored beside the word's own posting list, in the same shard, so
- * a spelt word finds them, after its own items, without fetching another shard.
+ * also finds "conesnt". The engine matches the word as typed from the vocabulary at query time;
+ * the misspellings of every vocabulary word are found at build time (typoVariants) and their items
+ * stored beside the word's own posting list, in the same shard, so a spelt word finds them, after
+ * its own items, without fetching another shard.
  */
 import { allowedErrors, MAX_PATTERN, wordMatcher } from './fuzzy.ts';
 import { editDistance } from './names.ts';
