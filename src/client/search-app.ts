@@ -19,6 +19,7 @@ import {
 } from '../lib/search/engine.ts';
 import {
   RESULTS_PAGE,
+  readDocsFile,
   sourcesOf,
   type DocRow,
   type DocsChunk,
@@ -347,9 +348,9 @@ export async function start(root: HTMLElement): Promise<void> {
     let p = chunks.get(n);
     if (!p) {
       const url = `${base}docs/${index.meta.h}/${n}.json`;
-      p = fetch(url).then((r) => {
+      p = fetch(url).then(async (r) => {
         if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-        return r.json() as Promise<DocsChunk>;
+        return readDocsFile(await r.text());
       });
       p.catch(() => chunks.delete(n));
       chunks.set(n, p);

@@ -4,12 +4,15 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { shippedJs } from '../../src/lib/bench/js-shipped.ts';
+import type { NamedQuery } from '../../src/lib/bench/queries.ts';
+import { namedReference } from '../../src/lib/bench/search-bench.ts';
 import { percentile } from '../../src/lib/bench/stats.ts';
 import { makeVocabulary, rng, syntheticArticles, zipf } from '../../src/lib/bench/synthetic.ts';
 import { articleSchema } from '../../src/lib/content/article.ts';
 import { loadTaxonomy } from '../../src/lib/content/load-taxonomy.ts';
 import { editDistance } from '../../src/lib/search/names.ts';
 import { words } from '../../src/lib/search/normalize.ts';
+import type { TimelineItem } from '../../src/lib/timeline/items.ts';
 
 const taxonomy = loadTaxonomy('content');
 
@@ -122,5 +125,42 @@ describe('percentiles', () => {
     expect(percentile(xs, 50)).toBe(50);
     expect(percentile(xs, 95)).toBe(95);
     expect(percentile([3], 95)).toBe(3);
+  });
+});
+
+describe('the recall reference for a query naming a tag', () => {
+  const day = (d: number) => `2024-05-${String(d).padStart(2, '0')}T00:00:00.000Z`;
+  const story = (id: string, title: string, d: number, companies: string[], regions: string[]) =>
+    ({
+      id,
+      type: 'story',
+      title,
+      summary: '',
+      date: day(d),
+      datePrecision: 'day',
+      href: `https://news.example/${id}`,
+      companies,
+      regions,
+      sources: [],
+    }) satisfies TimelineItem;
+  const items = [
+    story('a', 'Meta pauses AI training', 9, ['meta'], ['IE']),
+    story('b', 'Meta changes its privacy policy', 8, ['meta'], ['US']),
+    story('c', 'LinkedIn pauses AI training', 7, ['linkedin'], ['UK']),
+    story('d', 'Regulator fines Meta over training data', 6, ['meta'], ['EU']),
+  ];
+
+  it('is the naive scan over that tag’s items only, searching the rest of the query', () => {
+    const ids = (q: NamedQuery) =>
+      namedReference(items, taxonomy.regions, q).map((i) => items[i]!.id);
+    expect(ids({ companies: ['meta'], rest: 'trainig' }).sort()).toEqual(['a', 'd']);
+    expect(ids({ companies: ['meta'], rest: '' })).toEqual(['a', 'b', 'd']);
+  });
+
+  it('counts a member state’s items as its bloc’s, and narrows by a company and a region', () => {
+    const ids = (q: NamedQuery) =>
+      namedReference(items, taxonomy.regions, q).map((i) => items[i]!.id);
+    expect(ids({ regions: ['EU'], rest: '' })).toEqual(['a', 'd']);
+    expect(ids({ companies: ['meta', 'linkedin'], regions: ['UK'], rest: '' })).toEqual(['c']);
   });
 });

@@ -15,8 +15,10 @@ import {
 import {
   decodeBits,
   decodeVocabulary,
+  docsFile,
   encodeBits,
   encodeVocabulary,
+  readDocsFile,
   sourcesOf,
   type SearchMeta,
 } from '../../src/lib/search/format.ts';
@@ -149,6 +151,29 @@ describe('search index round trip', () => {
     });
   });
 
+  it('reads every docs file back as the rows it was written from, optional fields included', () => {
+    const odd = buildSearchIndex(
+      [
+        item({
+          id: 'month-entry',
+          title: 'An entry known to the month',
+          date: '2024-06-01',
+          kind: 'statement',
+          datePrecision: 'month',
+          effective: '2024-07-01',
+          sources: [
+            { url: 'https://a.example/1', title: 'Other title', date: '2024-05-30' },
+            { url: 'https://b.example/2', title: 'Undated', publisher: 'B' },
+          ],
+        }),
+      ],
+      taxonomy,
+    );
+    for (const chunk of [...built.chunks, ...odd.chunks])
+      expect(readDocsFile(docsFile(chunk))).toEqual(chunk);
+    expect(() => readDocsFile('{"rows": []}')).toThrow('not a search docs file');
+  });
+
   it('stores no summary text in the index itself, only in the docs chunks', () => {
     expect(JSON.stringify(built.chunks)).toContain('unless they object');
     expect(JSON.stringify(built.meta)).not.toContain('unless they object');
@@ -276,8 +301,9 @@ describe('which words a query word matches', () => {
     expect(found('out')).toEqual(['a']);
   });
 
-  it('takes a word the archive has words starting with as spelt ("fines" is not "fires")', () => {
-    expect(found('fines')).toEqual(['c']);
+  it('takes a word the archive has words starting with as spelt, typos only after it ("fines", then "fires")', () => {
+    expect(found('fines')).toEqual(['c', 'd']);
+    expect(search(idx, { ...EMPTY_STATE, q: 'fines', literal: '1' }).strict).toBe(2);
     expect(found('consen')).toEqual(['b']);
   });
 
@@ -287,12 +313,118 @@ describe('which words a query word matches', () => {
   });
 });
 
+describe('typo variants of a correctly spelt word', () => {
+  const day = (d: number) => `2024-05-${String(d).padStart(2, '0')}T00:00:00.000Z`;
+  // "consent" is in the summaries of many items, "conesnt" and "cosnent" in one title each: its
+  // misspellings, in the newest items, whose rare words in a title alone would rank them first.
+  // "gdpr" is used by one item only, so its typos (even inside a longer word) are looked for too.
+  const rows: [string, string][] = [
+    ['Conesnt required, says court', ''],
+    ['Regulator wants cosnent first', ''],
+    ...Array.from({ length: 10 }, (_, i): [string, string] => [`Policy update ${i}`, 'Consent.']),
+    ['Content moderation report', ''],
+    ['Content filters updated', ''],
+    ['Content deals with publishers', ''],
+    ['Content licensing grows', ''],
+    ['Content creators object', ''],
+    ['Content shown to adults', ''],
+    ['Content warnings return', ''],
+    ['Content from members', ''],
+    ['Content in feeds', ''],
+    ['Content for training', ''],
+    ['Content labels', ''],
+    ['Content rules', ''],
+    ['GDPR fine for the platform', ''],
+    ['Gepr notice published', ''],
+    ['Stgeprli case opens', ''],
+    ['Paw prints in the snow', ''],
+    ['Consent or pay model', ''],
+  ];
+  const items = rows
+    .map(([title, summary], i) => item({ id: `t${i}`, title, summary, date: day(30 - i) }))
+    .sort(byNewest);
+  const b = buildSearchIndex(items, taxonomy);
+  const idx = loadIndex(b.meta, b.files.get(b.meta.items)!);
+  addAllShards(idx, b.files);
+  const found = (q: string) =>
+    search(idx, { ...EMPTY_STATE, q, literal: '1' }).ids.map((i) => items[i]!.title);
+
+  it('finds items with a one-letter typo of a correctly spelt word after the exact matches', () => {
+    const titles = found('consent');
+    expect(titles).toHaveLength(13);
+    expect(titles.slice(0, 11)).toEqual(expect.arrayContaining(['Consent or pay model']));
+    expect(titles.slice(11).sort()).toEqual([
+      'Conesnt required, says court',
+      'Regulator wants cosnent first',
+    ]);
+  });
+
+  it('stores a word’s misspellings with its own posting list, so they cost no other shard', () => {
+    const consent = idx.vocabulary.indexOf('consent');
+    const list = [...idx.typoPostings[consent]!].map((code) => items[code >> 1]!.title);
+    expect(list.sort()).toEqual(['Conesnt required, says court', 'Regulator wants cosnent first']);
+  });
+
+  it('does not take a more common word for a typo of a common one ("content" is not "consent")', () => {
+    expect(found('consent')).not.toContain('Content moderation report');
+  });
+
+  it('finds a rare short word’s typos, inside longer words too, after its own items', () => {
+    expect(found('gdpr')).toEqual([
+      'GDPR fine for the platform',
+      ...['Gepr notice published', 'Stgeprli case opens'],
+    ]);
+  });
+
+  it('looks for no typos of a rare word while a common word starts with it (still being typed)', () => {
+    const rows = [
+      item({ id: 'one', title: 'A default setting', date: day(9) }),
+      ...[1, 2, 3].map((k) => item({ id: `s${k}`, title: `New settings ${k}`, date: day(8 - k) })),
+      item({ id: 'sitting', title: 'Sitting members', date: day(1) }),
+    ];
+    const typed = buildSearchIndex(rows, taxonomy);
+    const at = loadIndex(typed.meta, typed.files.get(typed.meta.items)!);
+    addAllShards(at, typed.files);
+    const run = (q: string) =>
+      search(at, { ...EMPTY_STATE, q, literal: '1' }).ids.map((i) => rows[i]!.id);
+    expect(run('setting').sort()).toEqual(['one', 's1', 's2', 's3']);
+    // No word starts with "sitting": as rare as it is, it may be a slip, so its typos count.
+    expect(run('sitting')).toEqual(['sitting', 'one', 's1', 's2', 's3']);
+  });
+
+  it('ranks the most used completion of a word being typed first, so the list stays as it grows', () => {
+    const rows = [
+      item({ id: 'rare', title: 'Privatisation of archives', date: day(9) }),
+      ...[1, 2, 3].map((k) =>
+        item({ id: `privacy${k}`, title: `Privacy rules ${k}`, date: day(8 - k) }),
+      ),
+    ];
+    const typed = buildSearchIndex(rows, taxonomy);
+    const at = loadIndex(typed.meta, typed.files.get(typed.meta.items)!);
+    addAllShards(at, typed.files);
+    const run = (q: string) =>
+      search(at, { ...EMPTY_STATE, q, literal: '1' }).ids.map((i) => rows[i]!.id);
+    expect(run('priva')).toEqual(['privacy1', 'privacy2', 'privacy3', 'rare']);
+    expect(run('privac')).toEqual(['privacy1', 'privacy2', 'privacy3']);
+  });
+
+  it('gives a three-letter word no typos, as fuse.js allows it none ("pay" is not "paw")', () => {
+    expect(found('pay')).toEqual(['Consent or pay model']);
+  });
+});
+
 describe('odd queries', () => {
   it('keeps the results of the words before a next word of one or two letters just begun', () => {
     expect(ids({ q: 'regulator w' })).toEqual(ids({ q: 'regulator' }));
     expect(ids({ q: 'regulator we' })).toEqual(ids({ q: 'regulator' }));
     expect(ids({ q: 'regulator zz' })).toEqual(ids({ q: 'regulator' }));
     expect(ids({ q: 'opt out uk' })).toEqual(['ico-linkedin-pause']);
+  });
+
+  it('waits for the second letter of a last word of one, unless it is a name ("opt out s")', () => {
+    expect(ids({ q: 'opt out s' })).toEqual(ids({ q: 'opt out' }));
+    expect(search(index, { ...EMPTY_STATE, q: 'opt out s' }).words).toEqual(['opt', 'out']);
+    expect(search(index, { ...EMPTY_STATE, q: 'reddit x' }).reading?.names).toHaveLength(2);
   });
 
   it('answers a punctuation-only query with no results instead of everything', () => {
@@ -338,6 +470,23 @@ describe('typo-tolerant queries', () => {
     expect(ids({ q: 'rxddxt signs' })).toEqual(['reddit-google-deal']);
     expect(search(index, { ...EMPTY_STATE, q: 'rxddxt signs' }).strict).toBe(0);
     expect(search(index, { ...EMPTY_STATE, q: 'reddit signs' }).strict).toBe(1);
+  });
+
+  it('lets a missing word of three letters cost one edit less than its length, as fuse.js does', () => {
+    const rows = [
+      item({ id: 'both', title: 'How to change opt-out settings', date: '2024-05-03T00:00:00Z' }),
+      item({ id: 'settings', title: 'Settings menu redesigned', date: '2024-05-02T00:00:00Z' }),
+      item({ id: 'privacy', title: 'Privacy notice redesigned', date: '2024-05-01T00:00:00Z' }),
+    ];
+    const b = buildSearchIndex(rows, taxonomy);
+    const idx = loadIndex(b.meta, b.files.get(b.meta.items)!);
+    addAllShards(idx, b.files);
+    const run = (q: string) => search(idx, { ...EMPTY_STATE, q });
+    // "opt" and "out" missing cost 2 + 2, within the 4 edits of "opt-out settings".
+    expect(run('opt-out settings').ids.map((i) => rows[i]!.id)).toEqual(['both', 'settings']);
+    expect(run('opt-out settings').strict).toBe(1);
+    // "privacy" missing costs all its 7 letters: more than the 4 of "privacy settings".
+    expect(run('privacy settings').ids).toEqual([]);
   });
 
   it('requires every query word to match', () => {

@@ -26,6 +26,32 @@ export const BENCH_QUERIES = [
 ] as const;
 
 /**
+ * The tags the queries that name a company, product or region stand for (the issue reads such a
+ * name as its tag), and the rest of the query: recall for these is measured against the naive scan
+ * over that tag's items, searching the rest (every tag item when nothing is left). Companies of
+ * one query widen (X's items and xAI's for "x grok"), a company and a region narrow.
+ */
+export interface NamedQuery {
+  companies?: readonly string[];
+  regions?: readonly string[];
+  rest: string;
+}
+
+export const NAMED_QUERIES: Readonly<Record<string, NamedQuery>> = {
+  linkdin: { companies: ['linkedin'], rest: '' },
+  'insta gram': { companies: ['meta'], rest: '' },
+  'meta trainig': { companies: ['meta'], rest: 'trainig' },
+  linkedin: { companies: ['linkedin'], rest: '' },
+  openai: { companies: ['openai'], rest: '' },
+  chatgpt: { companies: ['openai'], rest: '' },
+  'irish dpc': { regions: ['IE'], rest: 'dpc' },
+  'google gemini': { companies: ['google'], rest: '' },
+  'x grok': { companies: ['x', 'xai'], rest: '' },
+  eu: { regions: ['EU'], rest: '' },
+  'reddit data deal': { companies: ['reddit'], rest: 'data deal' },
+};
+
+/**
  * What the browser side types, key by key: names spelt right and wrong, ordinary words, and
  * two- and three-word queries.
  */

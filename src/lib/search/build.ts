@@ -20,6 +20,7 @@ import {
   type SearchMeta,
 } from './format.ts';
 import { terms } from './normalize.ts';
+import { typoVariants } from './variants.ts';
 import { VarintWriter } from './varint.ts';
 
 export interface BuiltSearchIndex {
@@ -98,6 +99,25 @@ function writePostings(w: VarintWriter, list: readonly number[]): void {
     prev = item;
   }
   w.write(0);
+}
+
+/**
+ * The items a word's misspellings (typoVariants) occur in that the word itself does not, as one
+ * posting list (in title when a misspelling is in the item's title).
+ */
+function typoPostings(
+  lists: readonly (readonly number[])[],
+  at: number,
+  variants: readonly number[],
+): number[] {
+  const own = new Set(lists[at]!.map((code) => code >> 1));
+  const codes = new Map<number, number>();
+  for (const v of variants)
+    for (const code of lists[v]!) {
+      const item = code >> 1;
+      if (!own.has(item)) codes.set(item, (codes.get(item) ?? 0) | (code & 1));
+    }
+  return [...codes].sort((a, b) => a[0] - b[0]).map(([item, title]) => (item << 1) | title);
 }
 
 const sha = (...parts: (string | Uint8Array)[]) => {
@@ -207,12 +227,16 @@ export function buildSearchIndex(
 
   const t = [...vocabulary.keys()].sort();
   const commonDf = Math.max(3, Math.ceil(items.length / COMMON_SHARE));
-  const common = encodeBits(t.map((w) => vocabulary.get(w)!.length >= commonDf));
+  const lists = t.map((w) => vocabulary.get(w)!);
+  const counts = lists.map((l) => l.length);
+  const common = encodeBits(counts.map((c) => c >= commonDf));
+  const variants = typoVariants(t, counts, commonDf);
   const shardBodies: { from: number; bytes: Uint8Array<ArrayBuffer> }[] = [];
   let writer = new VarintWriter();
   let from = 0;
-  t.forEach((word, i) => {
-    writePostings(writer, vocabulary.get(word)!);
+  t.forEach((_, i) => {
+    writePostings(writer, lists[i]!);
+    writePostings(writer, typoPostings(lists, i, variants[i]!));
     if (writer.length >= shardBytes || i === t.length - 1) {
       shardBodies.push({ from, bytes: writer.bytes() });
       writer = new VarintWriter();

@@ -13,16 +13,10 @@ import {
   decodeVocabulary,
   type SearchMeta,
 } from './format.ts';
-import { allowedErrors, matchQuality, wordMatcher } from './fuzzy.ts';
-import {
-  editDistance,
-  nameTable,
-  readNames,
-  type NameReading,
-  type NameTable,
-  type TagTarget,
-} from './names.ts';
+import { allowedErrors, matchQuality, wordMatcher, type WordMatcher } from './fuzzy.ts';
+import { nameTable, readNames, type NameReading, type NameTable, type TagTarget } from './names.ts';
 import { STOPWORDS, words } from './normalize.ts';
+import { SHORT_WORD, matchesAsTyped, plausibleTypo } from './variants.ts';
 import { readVarint } from './varint.ts';
 
 /** Filter values as they appear in the URL; an empty string means "any". */
@@ -50,6 +44,8 @@ export const EMPTY_STATE: SearchState = {
 export const MAX_WORDS = 8;
 
 const TITLE_WEIGHT = 2;
+/** What a typo variant of a spelt word weighs, as matchQuality would rate a one-letter slip. */
+const TYPO_QUALITY = 0.35;
 const TAG_WEIGHT = 0.6;
 /**
  * A tag word must look like the query word, not merely contain it: "ai" must not pick every Meta
@@ -76,6 +72,8 @@ export interface LoadedIndex {
   readonly shardStarts: Int32Array;
   /** Per vocabulary word, once its shard is loaded: its items as (item << 1) | inTitle. */
   readonly postings: (Int32Array | undefined)[];
+  /** The same for the items only the word's typo variants have (see variants.ts). */
+  readonly typoPostings: (Int32Array | undefined)[];
   readonly loaded: Set<number>;
   readonly names: NameTable;
   readonly tagWords: readonly string[];
@@ -86,6 +84,13 @@ export interface LoadedIndex {
 interface WordMatches {
   terms: Int32Array;
   quality: Float32Array;
+  /**
+   * 1 for a term that differs from the query word by a typo (a word the archive lacks is matched
+   * only so): an item found only through typos of a word comes after the items that have it.
+   */
+  typo: Uint8Array;
+  /** The query word's own vocabulary position when it is spelt as the archive spells it, or -1. */
+  spelt: number;
   /** Tags whose names look like the word (used only when a query is taken literally). */
   tags: { target: TagTarget; quality: number }[];
 }
@@ -169,6 +174,7 @@ export function loadIndex(meta: SearchMeta, itemBytes: Uint8Array): LoadedIndex 
     common,
     shardStarts: Int32Array.from(meta.sh.map((s) => s[0])),
     postings: new Array<Int32Array | undefined>(vocabulary.length),
+    typoPostings: new Array<Int32Array | undefined>(vocabulary.length),
     loaded: new Set(),
     names: nameTable(meta.co, meta.re),
     tagWords: [...tagIndex.keys()],
@@ -198,8 +204,7 @@ export function addShard(index: LoadedIndex, s: number, bytes: Uint8Array): void
   const from = entry[0];
   const to = index.meta.sh[s + 1]?.[0] ?? index.vocabulary.length;
   const pos = { at: 0 };
-  const decoded: Int32Array[] = [];
-  for (let t = from; t < to; t++) {
+  const list = () => {
     const codes: number[] = [];
     let item = -1;
     for (;;) {
@@ -209,10 +214,19 @@ export function addShard(index: LoadedIndex, s: number, bytes: Uint8Array): void
       if (item >= index.n) throw new Error(`${entry[1]} names an item this index does not have`);
       codes.push((item << 1) | (v & 1));
     }
-    decoded.push(Int32Array.from(codes));
-  }
-  decoded.forEach((list, k) => (index.postings[from + k] = list));
+    return Int32Array.from(codes);
+  };
+  const decoded: [Int32Array, Int32Array][] = [];
+  for (let t = from; t < to; t++) decoded.push([list(), list()]);
+  decoded.forEach(([own, typos], k) => {
+    index.postings[from + k] = own;
+    index.typoPostings[from + k] = typos;
+  });
   index.loaded.add(s);
+}
+
+function* range(from: number, to: number) {
+  for (let t = from; t < to; t++) yield t;
 }
 
 /** Position of the first vocabulary word not sorting before `word`. */
@@ -241,22 +255,42 @@ function findTerm(vocabulary: readonly string[], word: string): number {
 }
 
 /**
- * Words up to this long match as a prefix or as a whole word with one typo, not inside other words:
- * "out" inside "mouth" or "data" with one edit inside "mandate" are noise, and there are hundreds
- * of them: they would fetch most shards for a three-letter query and bury its results.
+ * A short word with few items of its own would leave the list nearly empty, so, as fuse.js does,
+ * it also matches its typos inside longer words ("gdpr" in "ingprsa", "gepr" in "stgeprli"), when
+ * there are at most this many: a word like "daia" has hundreds (everything holding "data").
  */
-const SHORT_WORD = 4;
-/**
- * A longer word with a typo matches a word at most this much longer than itself ("trainig" →
- * "training"), not any long word that happens to hold something close ("abstrainingu").
- */
-const TYPO_SLACK = 3;
+const MAX_IN_WORD_TYPOS = 16;
 
-/** Whether a vocabulary word that fuzzy matching accepted is a match worth fetching. */
-function worthIt(word: string, term: string): boolean {
-  if (term.startsWith(word)) return true;
-  if (word.length <= SHORT_WORD) return editDistance(word, term, 1) <= 1;
-  return term.includes(word) || term.length <= word.length + TYPO_SLACK;
+/**
+ * Adds the vocabulary's plausible typos of the matcher's word (see plausibleTypo) and, for a short
+ * word, its few typos inside longer words.
+ */
+function addTypos(
+  index: LoadedIndex,
+  matcher: WordMatcher,
+  found: number[],
+  qualities: number[],
+  typo: number[],
+): void {
+  const { word } = matcher;
+  if (matcher.maxErrors === 0) return;
+  const inWord: [number, number][] = [];
+  index.vocabulary.forEach((term, t) => {
+    if (matchesAsTyped(word, term, true)) return;
+    const q = matchQuality(matcher, term);
+    if (q <= 0) return;
+    if (plausibleTypo(word, term)) {
+      found.push(t);
+      qualities.push(q);
+      typo.push(1);
+    } else if (word.length <= SHORT_WORD) inWord.push([t, q]);
+  });
+  if (inWord.length <= MAX_IN_WORD_TYPOS)
+    for (const [t, q] of inWord) {
+      found.push(t);
+      qualities.push(q);
+      typo.push(1);
+    }
 }
 
 /**
@@ -269,7 +303,9 @@ function matchWord(index: LoadedIndex, word: string, commonOnly = false): WordMa
   if (hit) return hit;
   const found: number[] = [];
   const qualities: number[] = [];
+  const typo: number[] = [];
   const tags: WordMatches['tags'] = [];
+  let spelt = -1;
   if (word.length <= 2) {
     // One or two letters would match much of the vocabulary from inside or as a prefix (and make
     // a query fetch most shards before the reader typed the third letter): whole words only.
@@ -277,6 +313,7 @@ function matchWord(index: LoadedIndex, word: string, commonOnly = false): WordMa
     if (t >= 0) {
       found.push(t);
       qualities.push(1);
+      typo.push(0);
     }
     index.tagWords.forEach((tagWord, i) => {
       if (tagWord === word)
@@ -290,30 +327,35 @@ function matchWord(index: LoadedIndex, word: string, commonOnly = false): WordMa
     while (to < vocabulary.length && vocabulary[to]!.startsWith(word)) to++;
     if (to > from) {
       // The archive has words starting with this one, so it is taken as spelt (or still being
-      // typed): it matches those words, and longer words that hold it, but no typos. A three- or
-      // four-letter start matches only the archive's real words ("tra": train, training), not
-      // every rare name that begins so: those come with the fifth letter.
-      for (let t = from; t < to; t++) {
-        if (word.length > SHORT_WORD || index.common[t] || vocabulary[t] === word) {
+      // typed): it matches those words and longer words that hold it (see matchesAsTyped). A
+      // whole word also brings the items of its misspellings, stored with its own; one the
+      // archive rarely uses may itself be a slip, so it also matches what a word the archive
+      // lacks would.
+      const scan = word.length > SHORT_WORD ? vocabulary.keys() : range(from, to);
+      for (const t of scan) {
+        if (matchesAsTyped(word, vocabulary[t]!, index.common[t] === 1)) {
           found.push(t);
           qualities.push(matchQuality(matcher, vocabulary[t]!));
+          typo.push(0);
         }
       }
-      if (word.length > SHORT_WORD)
-        vocabulary.forEach((term, t) => {
-          if (term.includes(word) && !term.startsWith(word)) {
-            found.push(t);
-            qualities.push(matchQuality(matcher, term));
-          }
-        });
+      if (vocabulary[from] === word) {
+        spelt = from;
+        // …unless a common word starts with it: then it is most likely being typed ("setting" on
+        // the way to "settings"), and its typos would fetch shards at every such keystroke.
+        let typing = false;
+        for (let t = from + 1; t < to && !typing; t++) typing = index.common[t] === 1;
+        if (!index.common[from] && !typing) addTypos(index, matcher, found, qualities, typo);
+      }
     } else {
       vocabulary.forEach((term, t) => {
-        const q = matchQuality(matcher, term);
-        if (q > 0 && worthIt(word, term)) {
+        if (matchesAsTyped(word, term, true)) {
           found.push(t);
-          qualities.push(q);
+          qualities.push(matchQuality(matcher, term));
+          typo.push(0);
         }
       });
+      addTypos(index, matcher, found, qualities, typo);
     }
     index.tagWords.forEach((tagWord, i) => {
       const q = tagLooksLike(tagWord, word) ? matchQuality(matcher, tagWord) : 0;
@@ -323,9 +365,12 @@ function matchWord(index: LoadedIndex, word: string, commonOnly = false): WordMa
   // A word the archive uses only rarely still ranks by its rare matches.
   const common = found.map((t) => index.common[t] === 1);
   const keep = commonOnly && common.includes(true) ? common : found.map(() => true);
+  // Beside a name, its typo variants would only add rare spellings.
   const result = {
     terms: Int32Array.from(found.filter((_, k) => keep[k])),
     quality: Float32Array.from(qualities.filter((_, k) => keep[k])),
+    typo: Uint8Array.from(typo.filter((_, k) => keep[k])),
+    spelt: commonOnly ? -1 : spelt,
     tags,
   };
   if (index.cache.size > 500) index.cache.clear();
@@ -412,14 +457,15 @@ function plan(index: LoadedIndex, state: SearchState): Plan {
   const noWords = state.q.trim() !== '' && words(state.q).length === 0;
   const capped = all.length > MAX_WORDS;
   const qWords = all.slice(0, MAX_WORDS);
-  // "opt-out s" is "opt-out" with the next word begun: a last word of one or two letters that is
-  // no word of the archive and no name waits for its third letter instead of emptying the results.
+  // "opt-out s" is "opt-out" with the next word begun: a last word of one letter, or of two that
+  // is no word of the archive, waits for more letters instead of emptying (or, with the "s" of
+  // "Slack's", jumbling) the results; unless it is a name ("meta x", "opt out uk").
   const last = qWords.at(-1);
   if (
     qWords.length > 1 &&
     last !== undefined &&
     last.length <= 2 &&
-    findTerm(index.vocabulary, last) < 0 &&
+    (last.length === 1 || findTerm(index.vocabulary, last) < 0) &&
     !index.names.byKey.has(last)
   )
     qWords.pop();
@@ -484,6 +530,8 @@ export function search(index: LoadedIndex, state: SearchState): SearchOutcome {
   /** Items that must be in the results (a name's items), or undefined for any. */
   let required: Uint8Array | undefined;
   let hits: Uint8Array | undefined;
+  /** Per item, how many words it matches only through typos. */
+  let typoWords: Uint8Array | undefined;
   let loose: Uint8Array | undefined;
   let unavailable = 0;
 
@@ -508,12 +556,15 @@ export function search(index: LoadedIndex, state: SearchState): SearchOutcome {
 
   if (p.text.length) {
     hits = new Uint8Array(n);
+    typoWords = new Uint8Array(n);
     const best = new Float32Array(n);
+    const asTyped = new Uint8Array(n);
     const edits = p.allowance ? new Uint8Array(n) : undefined;
     loose = p.allowance ? new Uint8Array(n) : undefined;
     let ownShards: Set<number> | undefined;
     p.text.forEach((word, w) => {
       best.fill(0);
+      asTyped.fill(0);
       const m = matchWord(index, word, !!p.reading);
       // A word none of whose shards could load is left out, rather than emptying the results:
       // the reader sees what the other words find, and is told the answer is incomplete.
@@ -522,15 +573,38 @@ export function search(index: LoadedIndex, state: SearchState): SearchOutcome {
         unavailable++;
         return;
       }
+      // While a word is being typed its completions share one weight, scaled by how much each is
+      // used: the likeliest completion ranks first and the list stays put as the word grows,
+      // instead of jumping to the items of some rare word at every letter (and fetching their
+      // docs).
+      const completes = (t: number) =>
+        index.vocabulary[t]!.length > word.length && index.vocabulary[t]!.startsWith(word);
+      let widest = 0;
+      for (const t of m.terms)
+        if (completes(t)) widest = Math.max(widest, index.postings[t]?.length ?? 0);
       for (let j = 0; j < m.terms.length; j++) {
         const list = index.postings[m.terms[j]!];
         if (!list) {
           incomplete = true;
           continue;
         }
-        const base = m.quality[j]! * Math.log(1 + n / list.length);
+        const base = completes(m.terms[j]!)
+          ? m.quality[j]! * Math.log(1 + n / widest) * Math.sqrt(list.length / widest)
+          : m.quality[j]! * Math.log(1 + n / list.length);
+        const exact = m.typo[j] === 0;
         for (let x = 0; x < list.length; x++) {
           const code = list[x]!;
+          const s = code & 1 ? base * TITLE_WEIGHT : base;
+          const item = code >> 1;
+          if (s > best[item]!) best[item] = s;
+          if (exact) asTyped[item] = 1;
+        }
+      }
+      const typos = m.spelt >= 0 ? index.typoPostings[m.spelt] : undefined;
+      if (typos) {
+        const base = TYPO_QUALITY * Math.log(1 + n / Math.max(1, typos.length));
+        for (let x = 0; x < typos.length; x++) {
+          const code = typos[x]!;
           const s = code & 1 ? base * TITLE_WEIGHT : base;
           const item = code >> 1;
           if (s > best[item]!) best[item] = s;
@@ -543,6 +617,7 @@ export function search(index: LoadedIndex, state: SearchState): SearchOutcome {
           for (let x = 0; x < items.length; x++) {
             const item = items[x]!;
             if (s > best[item]!) best[item] = s;
+            asTyped[item] = 1;
           }
         }
       }
@@ -550,11 +625,16 @@ export function search(index: LoadedIndex, state: SearchState): SearchOutcome {
         if (best[i]! > 0) {
           hits![i]!++;
           total[i]! += best[i]!;
+          if (!asTyped[i]) typoWords![i]!++;
         }
       }
       if (edits && loose) {
         // Deleting the whole word costs its length: within the allowance, any item may do that.
-        const ceiling = word.length <= p.allowance ? word.length : 255;
+        // fuse.js aligns a word of three letters or fewer with the text beside the others for one
+        // edit less, since one of its letters is nearly always there ("opt-out settings" matches
+        // "not settings" with four edits).
+        const missing = word.length <= 3 ? word.length - 1 : word.length;
+        const ceiling = missing <= p.allowance ? missing : 255;
         edits.fill(ceiling);
         for (let i = 0; i < n; i++) if (best[i]! > 0) edits[i] = 0;
         const budget = p.looseBudget[w]!;
@@ -637,7 +717,11 @@ export function search(index: LoadedIndex, state: SearchState): SearchOutcome {
   }
   let strict = ids.length;
   if (hits) {
-    ids.sort((a, b) => strictOf(b) - strictOf(a) || total[b]! - total[a]! || a - b);
+    const typos = typoWords!;
+    ids.sort(
+      (a, b) =>
+        strictOf(b) - strictOf(a) || typos[a]! - typos[b]! || total[b]! - total[a]! || a - b,
+    );
     strict = ids.reduce((k, i) => k + strictOf(i), 0);
   }
   return {

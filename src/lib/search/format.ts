@@ -5,7 +5,8 @@
  *   list of posting shards; fetched once, when the search box is first used.
  * - `items.<hash>.bin`: each item's day, kind, companies and regions (for filters, facet counts
  *   and names read as tags); fetched once, with the meta.
- * - `shard-<content hash>.bin`: the posting lists of one run of the sorted vocabulary; a query
+ * - `shard-<content hash>.bin`: the posting lists of one run of the sorted vocabulary (per word,
+ *   its items, then the items only its typo variants have: see variants.ts); a query
  *   fetches only the shards holding the words it matches (Pagefind splits its word index the same
  *   way: chunks of a sorted word range, each named by its hash, listed in one meta file).
  * - `docs/<hash>/<n>.json`: display data (title, summary, links) of item n, fetched for the
@@ -15,7 +16,7 @@
  * file starts with its build's hash, so a file from another build is recognised and refused.
  */
 
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /** Results shown at once (and ordered by fuse.js); "Show more results" adds as many again. */
 export const RESULTS_PAGE = 10;
@@ -31,9 +32,9 @@ export const DOCS_CHUNK = 1;
 /**
  * Target raw size of a posting shard (a word whose list is longer gets a shard of its own).
  * Measured by `npm run bench` (its shard-size sweep) on the synthetic archive at 50 000 articles:
- * the shards the heaviest query needs weigh 18 KB gzip with 1 KB shards, 19 KB at 2 KB, 25 KB at
- * 4 KB and 38 KB at 8 KB (at 10 000 articles 6, 10, 15 and 29 KB), since a query's typo matches are
- * scattered over the sorted vocabulary and each pulls in its whole shard; requests stay as few.
+ * the shards the heaviest query needs weigh 18 KB gzip with 1 KB shards, 32 KB at 2 KB, 59 KB at
+ * 4 KB and 107 KB at 8 KB (at 10 000 articles 12, 22, 39 and 64 KB), since a query's typo matches
+ * are scattered over the sorted vocabulary and each pulls in its whole shard; requests stay as few.
  */
 export const SHARD_BYTES = 1024;
 
@@ -120,6 +121,71 @@ export interface DocsChunk {
   /** Position of the first row in the timeline. */
   from: number;
   rows: DocRow[];
+}
+
+type Packed = string | number | Packed[];
+
+/** Drops trailing empty fields (0), so a row carries only what it has. */
+const trimmed = (fields: Packed[]) => {
+  let end = fields.length;
+  while (end > 0 && fields[end - 1] === 0) end--;
+  return fields.slice(0, end);
+};
+
+/**
+ * A docs chunk as the file served: rows and sources as arrays of their fields in a fixed order,
+ * 0 for a field a row does not have, since the names of the fields would be a tenth of what a
+ * page of results fetches.
+ */
+export function docsFile(chunk: DocsChunk): string {
+  const rows = chunk.rows.map((r) =>
+    trimmed([
+      r.id,
+      r.title,
+      r.summary,
+      r.href,
+      r.date,
+      r.type === 'entry' ? 1 : 0,
+      r.sources.map((s) => trimmed([s.publisher ?? 0, s.url ?? 0, s.title ?? 0, s.date ?? 0])),
+      r.why ?? 0,
+      r.month ? 1 : 0,
+      r.effective ?? 0,
+    ]),
+  );
+  return JSON.stringify([chunk.h, chunk.from, rows]);
+}
+
+/** Reads a docs file written by docsFile; throws on anything else. */
+export function readDocsFile(text: string): DocsChunk {
+  const data: unknown = JSON.parse(text);
+  if (!Array.isArray(data) || typeof data[0] !== 'string' || !Array.isArray(data[2]))
+    throw new Error('not a search docs file');
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const rows = (data[2] as unknown[][]).map((f): DocRow => {
+    const sources = (f[6] as unknown[][]).map((s) => {
+      const [publisher, url, title, date] = s.map(str);
+      return {
+        ...(url !== undefined ? { url } : {}),
+        ...(title !== undefined ? { title } : {}),
+        ...(publisher !== undefined ? { publisher } : {}),
+        ...(date !== undefined ? { date } : {}),
+      };
+    });
+    const row: DocRow = {
+      id: String(f[0]),
+      title: String(f[1]),
+      summary: String(f[2]),
+      href: String(f[3]),
+      date: String(f[4]),
+      type: f[5] === 1 ? 'entry' : 'story',
+      sources,
+    };
+    if (Array.isArray(f[7])) row.why = f[7].map(String);
+    if (f[8] === 1) row.month = true;
+    if (typeof f[9] === 'string') row.effective = f[9];
+    return row;
+  });
+  return { h: data[0], from: Number(data[1]), rows };
 }
 
 /** The bytes every binary file of a build starts with. */

@@ -4,7 +4,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { searchIndexFor } from '../../../../lib/search/build.ts';
-import type { DocsChunk } from '../../../../lib/search/format.ts';
+import { docsFile, type DocsChunk } from '../../../../lib/search/format.ts';
 import { siteData } from '../../../../site-data.ts';
 
 export const getStaticPaths = (async () => {
@@ -17,6 +17,6 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ chunk: DocsChunk }> = ({ props }) =>
-  new Response(JSON.stringify(props.chunk), {
+  new Response(docsFile(props.chunk), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
