@@ -13,7 +13,7 @@ import { contentDir } from '../src/lib/content/paths.ts';
 import { crossValidate } from '../src/lib/classify/cross-validate.ts';
 import { readKnownChanges } from '../src/lib/classify/known-changes.ts';
 import { LabelledDataError } from '../src/lib/classify/labelled.ts';
-import { byLanguage, score } from '../src/lib/classify/metrics.ts';
+import { byLanguage, reviewFigures, score } from '../src/lib/classify/metrics.ts';
 import { loadClassifierRules } from '../src/lib/classify/rules.ts';
 import { loadTrainingData } from '../src/lib/classify/training-data.ts';
 import { perItemMedianMs } from '../src/lib/classify/timing.ts';
@@ -48,6 +48,7 @@ const seconds = (performance.now() - started) / 1000;
 const blocsOf = new Map(taxonomy.regions.map((r) => [r.code, r.memberOf]));
 const all = score(scored, blocsOf);
 const languages = byLanguage(scored, blocsOf);
+const review = reviewFigures(scored);
 const msPerItem = perItemMedianMs(taxonomy, rules, data.items);
 
 const pct = (x: number) => x.toFixed(3);
@@ -68,6 +69,11 @@ for (const source of Object.keys(data.sources)) {
   if (mine.length && mine.length < scored.length) console.log(row(source, score(mine, blocsOf)));
 }
 for (const l of languages) console.log(row(l.language, l.figures));
+console.log(
+  `\nHeld for review: ${review.held} of ${scored.length} items (${review.heldRelevant} of them relevant). ` +
+    `Shown before review: precision ${pct(review.shown.precision)}, recall ${pct(review.shown.recall)}; ` +
+    `once each held item is decided as labelled: precision ${pct(review.reviewed.precision)}, recall ${pct(review.reviewed.recall)}.`,
+);
 
 if (values.misses) {
   console.log('\nMisses (relevance wrong, or tags wrong on a relevant item):');
@@ -87,7 +93,7 @@ if (values.misses) {
 if (values.json)
   fs.writeFileSync(
     values.json,
-    `${JSON.stringify({ sources: data.sources, seconds, msPerItem, all, languages }, null, 2)}\n`,
+    `${JSON.stringify({ sources: data.sources, seconds, msPerItem, all, review, languages }, null, 2)}\n`,
   );
 
 const floors: [string, number, string | undefined][] = [

@@ -10,7 +10,7 @@ import {
   readLabelledFile,
   toTrainingItems,
 } from '../../src/lib/classify/labelled.ts';
-import { score } from '../../src/lib/classify/metrics.ts';
+import { reviewFigures, score } from '../../src/lib/classify/metrics.ts';
 import { serialiseModel } from '../../src/lib/classify/model.ts';
 import { loadClassifierRules } from '../../src/lib/classify/rules.ts';
 import { trainModel } from '../../src/lib/classify/train.ts';
@@ -186,12 +186,39 @@ describe('npm run train-classifier and eval-classifier', () => {
       /\| all \| 16 \| 8 \| \d\.\d{3} \| \d\.\d{3} \| \d\.\d{3} \| \d\.\d{3} \|/,
     );
     expect(r.stdout).toMatch(/\| en \| 16 \|/);
+    expect(r.stdout).toMatch(
+      /Held for review: \d+ of 16 items \(\d+ of them relevant\)\. Shown before review: precision \d\.\d{3}, recall \d\.\d{3}; once each held item is decided as labelled: precision \d\.\d{3}, recall \d\.\d{3}\./,
+    );
     const figures = JSON.parse(fs.readFileSync(json, 'utf8'));
     expect(figures.all.items).toBe(16);
+    expect(figures.review.held).toBeGreaterThanOrEqual(0);
     const strict = run('eval-classifier', env, ['--min-precision', '1.01']);
     expect(strict.status).toBe(1);
     expect(strict.stderr).toMatch(
       /eval-classifier: precision is \d\.\d{3}, under the floor of 1\.01/,
     );
+  });
+});
+
+describe('what the review band means for readers', () => {
+  const item = (relevant: boolean, predicted: boolean, review?: true) => ({
+    gold: { relevant },
+    predicted: { relevant: predicted, ...(review ? { review } : {}) },
+  });
+  it('counts held items, keeps them off the site before review and decides them as labelled after', () => {
+    const figures = reviewFigures([
+      item(true, true),
+      item(true, true, true),
+      item(false, true, true),
+      item(true, false, true),
+      item(false, true),
+      item(false, false),
+    ]);
+    expect(figures.held).toBe(3);
+    expect(figures.heldRelevant).toBe(2);
+    // Shown: the two kept and not held, one of them relevant, of three relevant in all.
+    expect(figures.shown).toEqual({ precision: 0.5, recall: 1 / 3 });
+    // Reviewed: the two relevant held items join; the decoy kept without review stays.
+    expect(figures.reviewed).toEqual({ precision: 0.75, recall: 1 });
   });
 });

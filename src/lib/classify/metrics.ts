@@ -95,3 +95,53 @@ export function byLanguage(
     .map(([language, list]) => ({ language, figures: score(list, blocsOf) }))
     .sort((a, b) => b.figures.items - a.figures.items || a.language.localeCompare(b.language));
 }
+
+/** Relevance precision and recall of one way of deciding. */
+export interface Decided {
+  precision: number;
+  recall: number;
+}
+
+/** What the review band means for readers: how many items wait, and what the site shows. */
+export interface ReviewFigures {
+  /** Items held for an editor. */
+  held: number;
+  /** Of those, the ones labelled relevant. */
+  heldRelevant: number;
+  /** What the site shows before anyone reviews: the items not held that the model keeps. */
+  shown: Decided;
+  /** What it shows once an editor has decided every held item as its label says. */
+  reviewed: Decided;
+}
+
+function decided(items: readonly { gold: boolean; kept: boolean }[]): Decided {
+  const tp = items.filter((x) => x.gold && x.kept).length;
+  const kept = items.filter((x) => x.kept).length;
+  const relevant = items.filter((x) => x.gold).length;
+  return { precision: ratio(tp, kept), recall: ratio(tp, relevant) };
+}
+
+export function reviewFigures(
+  items: readonly {
+    gold: { relevant: boolean };
+    predicted: { relevant: boolean; review?: true };
+  }[],
+): ReviewFigures {
+  const held = items.filter((s) => s.predicted.review);
+  return {
+    held: held.length,
+    heldRelevant: held.filter((s) => s.gold.relevant).length,
+    shown: decided(
+      items.map((s) => ({
+        gold: s.gold.relevant,
+        kept: s.predicted.relevant && !s.predicted.review,
+      })),
+    ),
+    reviewed: decided(
+      items.map((s) => ({
+        gold: s.gold.relevant,
+        kept: s.predicted.review ? s.gold.relevant : s.predicted.relevant,
+      })),
+    ),
+  };
+}
