@@ -295,8 +295,9 @@ function addTypos(
 
 /**
  * Whether the word is one of the archive's that no common word of the archive starts with: a
- * word the reader has most likely finished typing, so matching its typos fetches shards once
- * rather than at every keystroke on the way to a longer word.
+ * word the reader has most likely finished typing, so what it brings from other shards (its
+ * typos, its looser matches) is fetched once rather than at every keystroke on the way to a
+ * longer word.
  */
 function finished(index: LoadedIndex, word: string): boolean {
   const vocabulary = index.vocabulary;
