@@ -10,6 +10,7 @@ import {
   missingShards,
   neededShards,
   search,
+  shardOf,
   type SearchState,
 } from '../../src/lib/search/engine.ts';
 import {
@@ -487,6 +488,34 @@ describe('typo-tolerant queries', () => {
     expect(run('opt-out settings').strict).toBe(1);
     // "privacy" missing costs all its 7 letters: more than the 4 of "privacy settings".
     expect(run('privacy settings').ids).toEqual([]);
+  });
+
+  it('fetches a finished word’s common near matches one edit past its allowance, starting with its letter', () => {
+    const rows = [
+      item({ id: 'both', title: 'How to change opt-out settings', date: '2024-05-06T00:00:00Z' }),
+      item({ id: 'savings', title: 'Opt-out savings explained', date: '2024-05-05T00:00:00Z' }),
+      item({ id: 'savings-2', title: 'Savings accounts', date: '2024-05-04T00:00:00Z' }),
+      item({ id: 'savings-3', title: 'Savings rates', date: '2024-05-03T00:00:00Z' }),
+      item({ id: 'readings', title: 'Opt-out readings explained', date: '2024-05-02T00:00:00Z' }),
+      item({ id: 'readings-2', title: 'Readings for the week', date: '2024-05-01T00:00:00Z' }),
+      item({ id: 'readings-3', title: 'Readings on privacy', date: '2024-04-30T00:00:00Z' }),
+    ];
+    // One word a shard, so a word's shard is loaded only when the query asks for it.
+    const b = buildSearchIndex(rows, taxonomy, { shardBytes: 1 });
+    const idx = loadIndex(b.meta, b.files.get(b.meta.items)!);
+    const shardOfWord = (w: string) => shardOf(idx, idx.vocabulary.indexOf(w));
+    const q = 'opt-out settings';
+    // "savings" and "readings" are three edits from "settings", one more than its own two.
+    expect(neededShards(idx, { ...EMPTY_STATE, q })).toContain(shardOfWord('savings'));
+    expect(neededShards(idx, { ...EMPTY_STATE, q })).not.toContain(shardOfWord('readings'));
+    expect(neededShards(idx, { ...EMPTY_STATE, q: 'opt-out settin' })).not.toContain(
+      shardOfWord('savings'),
+    );
+    for (const s of neededShards(idx, { ...EMPTY_STATE, q }))
+      addShard(idx, s, b.files.get(b.meta.sh[s]![1])!);
+    const out = search(idx, { ...EMPTY_STATE, q });
+    expect(out.ids.map((i) => rows[i]!.id)).toEqual(['both', 'savings']);
+    expect(out.strict).toBe(1);
   });
 
   it('requires every query word to match', () => {

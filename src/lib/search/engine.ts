@@ -294,6 +294,21 @@ function addTypos(
 }
 
 /**
+ * Whether the word is one of the archive's that no common word of the archive starts with: a
+ * word the reader has most likely finished typing, so what it brings from other shards (its
+ * typos, its looser matches) is fetched once rather than at every keystroke on the way to a
+ * longer word.
+ */
+function finished(index: LoadedIndex, word: string): boolean {
+  const vocabulary = index.vocabulary;
+  const from = lowerBound(vocabulary, word);
+  if (vocabulary[from] !== word) return false;
+  for (let t = from + 1; t < vocabulary.length && vocabulary[t]!.startsWith(word); t++)
+    if (index.common[t] === 1) return false;
+  return true;
+}
+
+/**
  * The vocabulary words a query word matches. `commonOnly`: only the archive's real words (for the
  * words beside a name, which order the name's items and so need no rare spellings).
  */
@@ -343,9 +358,8 @@ function matchWord(index: LoadedIndex, word: string, commonOnly = false): WordMa
         spelt = from;
         // …unless a common word starts with it: then it is most likely being typed ("setting" on
         // the way to "settings"), and its typos would fetch shards at every such keystroke.
-        let typing = false;
-        for (let t = from + 1; t < to && !typing; t++) typing = index.common[t] === 1;
-        if (!index.common[from] && !typing) addTypos(index, matcher, found, qualities, typo);
+        if (!index.common[from] && finished(index, word))
+          addTypos(index, matcher, found, qualities, typo);
       }
     } else {
       vocabulary.forEach((term, t) => {
@@ -385,8 +399,7 @@ interface LooseMatches {
 
 /**
  * Every vocabulary word within `maxErrors` edits of the query word, with the edits it takes, among
- * the words of `shards` only: the shards the query's own matches need. Looser matches are a bonus
- * that never costs a fetch (the whole vocabulary is within four edits of "data").
+ * the words of `shards` only: the shards the query needs (see shardsFor).
  */
 function looseWord(
   index: LoadedIndex,
@@ -509,10 +522,32 @@ export function neededShards(index: LoadedIndex, state: SearchState): number[] {
   return [...shardsFor(index, plan(index, state))].sort((a, b) => a - b);
 }
 
+/**
+ * The shards of the query's own matches and, for a finished word (see finished) with a share of
+ * the query's allowance, of its likeliest looser matches wherever they are in the vocabulary:
+ * common words of the archive within that share, starting with the same letter (readers seldom
+ * slip on the first) and no longer than a typo of it may be (plausibleTypo). So "opt-out
+ * settings" finds "opt-out seingilmo", three edits from "settings", as fuse.js does, for a few
+ * more shards. Other loose matches come only from these shards, never costing a fetch of their
+ * own (the whole vocabulary is within four edits of "data"), and nor does a word being typed.
+ */
 function shardsFor(index: LoadedIndex, p: Plan): Set<number> {
   const shards = new Set<number>();
-  for (const word of p.text)
+  p.text.forEach((word, w) => {
     for (const t of matchWord(index, word, !!p.reading).terms) shards.add(shardOf(index, t));
+    const budget = p.looseBudget[w]!;
+    if (!budget || !finished(index, word)) return;
+    const matcher = wordMatcher(word, budget);
+    index.vocabulary.forEach((term, t) => {
+      if (
+        index.common[t] === 1 &&
+        term[0] === word[0] &&
+        plausibleTypo(word, term) &&
+        matcher.distance(term) >= 0
+      )
+        shards.add(shardOf(index, t));
+    });
+  });
   return shards;
 }
 
