@@ -41,7 +41,13 @@ const taxonomy: Taxonomy = {
       regulators: [{ name: "Information Commissioner's Office", abbr: 'ICO' }],
       laws: [{ name: 'UK GDPR' }],
     },
-    { code: 'NO', name: 'Norway', aliases: ['Norwegian'], regulators: [{ name: 'Datatilsynet' }] },
+    {
+      code: 'NO',
+      name: 'Norway',
+      aliases: ['Norwegian'],
+      regulators: [{ name: 'Datatilsynet' }],
+      languages: ['NO'],
+    },
     {
       code: 'DK',
       name: 'Denmark',
@@ -69,9 +75,9 @@ const companies = (title: string, text = '') => {
   const { source, tokens } = tokenizeItem(title, text);
   return tagger.companies(source, tokens);
 };
-const regions = (title: string, text = '') => {
+const regions = (title: string, text = '', context = {}) => {
   const { source, tokens } = tokenizeItem(title, text);
-  return tagger.regions(source, tokens);
+  return tagger.regions(source, tokens, context);
 };
 
 describe('company tags', () => {
@@ -176,6 +182,43 @@ describe('region tags', () => {
     expect(regions('Datatilsynet warns users').ids).toEqual(['GLOBAL']);
     expect(regions('The Norwegian Datatilsynet warns users').ids).toEqual(['NO']);
     expect(regions('Danish regulator Datatilsynet').ids).toEqual(['DK', 'EU']);
+  });
+
+  it('reads a shared name as the region whose press writes in the text’s language', () => {
+    expect(regions('Datatilsynet advarer brukerne', '', { language: 'no' }).ids).toEqual(['NO']);
+    // Denmark's file lists no language here, and the text names neither country otherwise.
+    expect(regions('Datatilsynet advarer brugerne', '', { language: 'da' }).ids).toEqual([
+      'GLOBAL',
+    ]);
+    // A country the text names settles it, whatever the language.
+    expect(
+      regions('Danish Datatilsynet warns Norwegian users', '', { language: 'no' }).ids,
+    ).toEqual(['DK', 'EU', 'NO']);
+  });
+
+  it('rejects a region language that is not a two-letter code, naming the field', () => {
+    const r = regionSchema.safeParse({ code: 'NO', name: 'Norway', languages: ['norsk'] });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]).toMatchObject({
+      path: ['languages', 0],
+      message: 'must be a two-letter language code such as no',
+    });
+  });
+
+  it('sets aside a place in the same clause as a word of contrast, if another place is named', () => {
+    const { source, tokens } = tokenizeItem(
+      'Meta starts in Europe; it has trained on American posts for years already',
+      '',
+    );
+    const already = tokens.findIndex((t) => t.folded === 'already');
+    const at = { first: already, last: already };
+    expect(tagger.regions(source, tokens, { asides: [at] }).ids).toEqual(['EU']);
+    expect(tagger.regions(source, tokens).ids).toEqual(['EU', 'US']);
+    const alone = tokenizeItem('Meta has trained on American posts already', '');
+    const i = alone.tokens.findIndex((t) => t.folded === 'already');
+    expect(
+      tagger.regions(alone.source, alone.tokens, { asides: [{ first: i, last: i }] }).ids,
+    ).toEqual(['US']);
   });
 
   it('reads dashes and line breaks between the words of a name as spaces', () => {
