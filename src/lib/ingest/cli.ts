@@ -31,6 +31,32 @@ export interface CliOptions {
   shard?: Shard;
 }
 
+/** The path flags ingest and merge-shards share, as given. */
+export interface PathFlags {
+  feeds?: string | undefined;
+  out?: string | undefined;
+  state?: string | undefined;
+  health?: string | undefined;
+}
+
+/**
+ * The paths both commands read and write, with the same defaults: the feeds file and article
+ * folder in the content folder, the state file in `cwd`, the health report beside the articles.
+ */
+export function resolvePaths(
+  flags: PathFlags,
+  contentDir: string,
+  cwd: string,
+): Omit<CliOptions, 'shard'> {
+  const out = path.resolve(cwd, flags.out ?? path.join(contentDir, 'articles'));
+  return {
+    feeds: path.resolve(cwd, flags.feeds ?? path.join(contentDir, 'feeds.yaml')),
+    out,
+    state: path.resolve(cwd, flags.state ?? '.ingest-state.json'),
+    health: path.resolve(cwd, flags.health ?? path.join(path.dirname(out), 'feeds-health.json')),
+  };
+}
+
 export type CliParse = { help: true } | { help: false; options: CliOptions } | { error: string };
 
 /** `contentDir` is the editors' data folder; the state file lives in `cwd` (it is not content). */
@@ -64,15 +90,8 @@ export function parseCli(argv: readonly string[], contentDir: string, cwd: strin
     if ('error' in parsed) return { error: parsed.error };
     shard = parsed;
   }
-  const out = path.resolve(cwd, values.out ?? path.join(contentDir, 'articles'));
   return {
     help: false,
-    options: {
-      feeds: path.resolve(cwd, values.feeds ?? path.join(contentDir, 'feeds.yaml')),
-      out,
-      state: path.resolve(cwd, values.state ?? '.ingest-state.json'),
-      health: path.resolve(cwd, values.health ?? path.join(path.dirname(out), 'feeds-health.json')),
-      ...(shard ? { shard } : {}),
-    },
+    options: { ...resolvePaths(values, contentDir, cwd), ...(shard ? { shard } : {}) },
   };
 }

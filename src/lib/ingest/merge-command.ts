@@ -8,6 +8,7 @@ import { ContentError, loadTaxonomy, vocabulary } from '../content/load-taxonomy
 import { loadOverrides, type Overrides } from '../content/overrides.ts';
 import { contentDir } from '../content/paths.ts';
 import { readCitations } from './citations.ts';
+import { resolvePaths } from './cli.ts';
 import { acquireLock, LOCKED_EXIT_CODE } from './lock.ts';
 import { describeMerge, mergeShards, SHARD_LAYOUT } from './merge.ts';
 import { setAsideDirFor } from './set-aside.ts';
@@ -60,19 +61,11 @@ export function mergeCommand(argv: readonly string[]): number {
     return 1;
   }
   const cwd = process.cwd();
-  const root = contentDir();
-  const out = path.resolve(cwd, values.out ?? path.join(root, 'articles'));
-  const statePath = path.resolve(cwd, values.state ?? '.ingest-state.json');
-  const healthPath = path.resolve(
-    cwd,
-    values.health ?? path.join(path.dirname(out), 'feeds-health.json'),
-  );
+  const paths = resolvePaths(values, contentDir(), cwd);
+  const { out, state: statePath, health: healthPath } = paths;
   let feeds;
   try {
-    feeds = loadFeedsFile(
-      path.resolve(cwd, values.feeds ?? path.join(root, 'feeds.yaml')),
-      vocabulary(loadTaxonomy()),
-    );
+    feeds = loadFeedsFile(paths.feeds, vocabulary(loadTaxonomy()));
   } catch (e) {
     const lines = e instanceof ContentError ? e.problems : [(e as Error).message];
     console.error(
