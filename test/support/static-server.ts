@@ -3,41 +3,26 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ics': 'text/calendar; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.opml': 'text/x-opml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
+import { contentType, siteFile } from '../../src/lib/bench/site-file.ts';
 
 export async function serveStatic(
   root: string,
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    let file = path.join(root, decodeURIComponent(pathname));
-    if (!file.startsWith(root)) {
+    const found = siteFile(root, pathname);
+    if ('status' in found && found.status === 403) {
       res.writeHead(403).end();
       return;
     }
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory())
-      file = path.join(file, 'index.html');
-    if (!fs.existsSync(file)) {
+    if ('status' in found) {
       const notFound = path.join(root, '404.html');
-      res.writeHead(404, { 'content-type': TYPES['.html']! });
+      res.writeHead(404, { 'content-type': contentType(notFound) });
       res.end(fs.existsSync(notFound) ? fs.readFileSync(notFound) : 'Not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
+    res.writeHead(200, { 'content-type': contentType(found.file) });
+    fs.createReadStream(found.file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -4,18 +4,9 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.bin': 'application/octet-stream',
-};
+import { contentType, siteFile } from './site-file.ts';
 
 export interface Served {
   path: string;
@@ -35,22 +26,17 @@ export async function serveGzipped(root: string): Promise<GzipServer> {
   const log: Served[] = [];
   const server = http.createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    let file = path.join(root, decodeURIComponent(pathname));
-    if (!file.startsWith(root)) {
-      res.writeHead(403).end();
+    const found = siteFile(root, pathname);
+    if ('status' in found) {
+      res.writeHead(found.status).end();
       return;
     }
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory())
-      file = path.join(file, 'index.html');
-    if (!fs.existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
+    const { file } = found;
     let body = cache.get(file);
     if (!body) cache.set(file, (body = zlib.gzipSync(fs.readFileSync(file))));
     log.push({ path: pathname, bytes: body.length });
     res.writeHead(200, {
-      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'content-type': contentType(file),
       'content-encoding': 'gzip',
       'content-length': body.length,
     });
