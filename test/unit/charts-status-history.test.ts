@@ -5,18 +5,8 @@ import { timeScale, yearTicks } from '../../src/lib/charts/time-axis.ts';
 import { cellAt, StatusIndex } from '../../src/lib/compare/matrix.ts';
 import { statusEvents } from '../../src/lib/compare/status.ts';
 import { makeNames } from '../../src/lib/timeline/names.ts';
-import type { StatusChange, TimelineItem } from '../../src/lib/timeline/items.ts';
-import { timelineItem } from '../support/timeline-item.ts';
-
-const entry = (id: string, day: string, status: StatusChange[]): TimelineItem =>
-  timelineItem({
-    id,
-    title: `Entry ${id}`,
-    date: `${day}T00:00:00.000Z`,
-    companies: [...new Set(status.map((s) => s.company))],
-    regions: [...new Set(status.map((s) => s.region))],
-    status,
-  });
+import { testCompany, testRegion } from '../support/taxonomy.ts';
+import { statusEntry as entry } from '../support/timeline-item.ts';
 
 const blocsOf = new Map<string, string[]>([['IE', ['EU']]]);
 const items = [
@@ -38,38 +28,11 @@ const items = [
 const events = statusEvents(items);
 const today = '2026-01-15';
 const names = makeNames(
+  [testCompany('linkedin', 'LinkedIn'), testCompany('meta', 'Meta')],
   [
-    { id: 'linkedin', name: 'LinkedIn', aliases: [], products: [], caseSensitive: [] },
-    { id: 'meta', name: 'Meta', aliases: [], products: [], caseSensitive: [] },
-  ],
-  [
-    {
-      id: 'eu',
-      code: 'EU',
-      name: 'European Union / EEA',
-      aliases: [],
-      regulators: [],
-      laws: [],
-      memberOf: [],
-    },
-    {
-      id: 'uk',
-      code: 'UK',
-      name: 'United Kingdom',
-      aliases: [],
-      regulators: [],
-      laws: [],
-      memberOf: [],
-    },
-    {
-      id: 'global',
-      code: 'GLOBAL',
-      name: 'Global',
-      aliases: [],
-      regulators: [],
-      laws: [],
-      memberOf: [],
-    },
+    testRegion('EU', 'European Union / EEA'),
+    testRegion('UK', 'United Kingdom'),
+    testRegion('GLOBAL', 'Global'),
   ],
 );
 

@@ -13,18 +13,7 @@ import {
 } from '../../src/lib/compare/matrix.ts';
 import { regionStatus } from '../../src/lib/compare/profiles.ts';
 import { statusEvents } from '../../src/lib/compare/status.ts';
-import type { StatusChange, TimelineItem } from '../../src/lib/timeline/items.ts';
-import { timelineItem } from '../support/timeline-item.ts';
-
-const entry = (id: string, day: string, status: StatusChange[]): TimelineItem =>
-  timelineItem({
-    id,
-    title: `Entry ${id}`,
-    date: `${day}T00:00:00.000Z`,
-    companies: [...new Set(status.map((s) => s.company))],
-    regions: [...new Set(status.map((s) => s.region))],
-    status,
-  });
+import { statusEntry as entry, timelineItem } from '../support/timeline-item.ts';
 
 const blocsOf = new Map<string, string[]>([['IE', ['EU']]]);
 

@@ -9,24 +9,8 @@ import {
 } from '../../src/lib/compare/matrix.ts';
 import { companyStatus, regionStatus } from '../../src/lib/compare/profiles.ts';
 import { statusEvents } from '../../src/lib/compare/status.ts';
-import { entryToItem, type StatusChange, type TimelineItem } from '../../src/lib/timeline/items.ts';
-import { timelineItem } from '../support/timeline-item.ts';
-
-const entry = (
-  id: string,
-  day: string,
-  status: StatusChange[],
-  extra: Partial<TimelineItem> = {},
-): TimelineItem =>
-  timelineItem({
-    id,
-    title: `Entry ${id}`,
-    date: `${day}T00:00:00.000Z`,
-    companies: [...new Set(status.map((s) => s.company))],
-    regions: [...new Set(status.map((s) => s.region))],
-    status,
-    ...extra,
-  });
+import { entryToItem } from '../../src/lib/timeline/items.ts';
+import { statusEntry as entry } from '../support/timeline-item.ts';
 
 const blocsOf = new Map<string, string[]>([
   ['IE', ['EU']],

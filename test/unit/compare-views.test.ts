@@ -9,6 +9,7 @@ import { comparisons, sideBySide } from '../../src/lib/compare/side-by-side.ts';
 import { comparisonModel, isoToday } from '../../src/lib/compare/view.ts';
 import type { TimelineItem } from '../../src/lib/timeline/items.ts';
 import { makeNames } from '../../src/lib/timeline/names.ts';
+import { testCompany, testRegion } from '../support/taxonomy.ts';
 import { timelineItem } from '../support/timeline-item.ts';
 
 const item = (id: string, date: string, companies: string[]): TimelineItem =>
@@ -81,22 +82,6 @@ describe('side by side', () => {
 });
 
 describe('the comparison model', () => {
-  const company = (id: string, name: string) => ({
-    id,
-    name,
-    aliases: [],
-    products: [],
-    caseSensitive: [],
-  });
-  const region = (code: string, memberOf: string[] = []) => ({
-    id: code.toLowerCase(),
-    code,
-    name: code,
-    aliases: [],
-    regulators: [],
-    laws: [],
-    memberOf,
-  });
   const entry = (id: string, day: string, status: TimelineItem['status']): TimelineItem => ({
     ...item(id, `${day}T00:00:00.000Z`, [...new Set(status!.map((s) => s.company))]),
     status,
@@ -107,8 +92,8 @@ describe('the comparison model', () => {
   ];
   const model = comparisonModel(
     items,
-    [company('meta', 'Meta'), company('linkedin', 'LinkedIn'), company('x', 'X')],
-    [region('GLOBAL'), region('IE', ['EU']), region('EU'), region('US')],
+    [testCompany('meta', 'Meta'), testCompany('linkedin', 'LinkedIn'), testCompany('x', 'X')],
+    [testRegion('GLOBAL'), testRegion('IE', 'IE', ['EU']), testRegion('EU'), testRegion('US')],
     '2024-12-01',
   );
 
@@ -133,7 +118,12 @@ describe('the comparison model', () => {
   });
 
   it('shows no quarters and no rows before any entry records a status', () => {
-    const empty = comparisonModel([], [company('meta', 'Meta')], [region('EU')], '2024-12-01');
+    const empty = comparisonModel(
+      [],
+      [testCompany('meta', 'Meta')],
+      [testRegion('EU')],
+      '2024-12-01',
+    );
     expect([empty.companies, empty.quarters, empty.matrixAt('2024-12-01').rows]).toEqual([
       [],
       [],
@@ -149,18 +139,8 @@ describe('the comparison model', () => {
 describe('display names', () => {
   it('names companies and regions, falling back to the raw id', () => {
     const names = makeNames(
-      [{ id: 'meta', name: 'Meta', aliases: [], products: [], caseSensitive: [] }],
-      [
-        {
-          id: 'eu',
-          code: 'EU',
-          name: 'European Union / EEA',
-          aliases: [],
-          regulators: [],
-          laws: [],
-          memberOf: [],
-        },
-      ],
+      [testCompany('meta', 'Meta')],
+      [testRegion('EU', 'European Union / EEA')],
     );
     expect([names.company('meta'), names.company('acme')]).toEqual(['Meta', 'acme']);
     expect([names.region('EU'), names.regionShort('EU'), names.regionShort('GLOBAL')]).toEqual([

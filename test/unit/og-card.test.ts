@@ -17,33 +17,12 @@ import {
   storeCard,
 } from '../../src/lib/og/render.ts';
 import { makeNames } from '../../src/lib/timeline/names.ts';
+import { testCompany, testRegion } from '../support/taxonomy.ts';
 import { timelineItem } from '../support/timeline-item.ts';
 
 const names = makeNames(
-  [
-    { id: 'linkedin', name: 'LinkedIn', aliases: [], products: [], caseSensitive: [] },
-    { id: 'microsoft', name: 'Microsoft', aliases: [], products: [], caseSensitive: [] },
-  ],
-  [
-    {
-      id: 'eu',
-      code: 'EU',
-      name: 'European Union / EEA',
-      aliases: [],
-      regulators: [],
-      laws: [],
-      memberOf: [],
-    },
-    {
-      id: 'global',
-      code: 'GLOBAL',
-      name: 'Global',
-      aliases: [],
-      regulators: [],
-      laws: [],
-      memberOf: [],
-    },
-  ],
+  [testCompany('linkedin', 'LinkedIn'), testCompany('microsoft', 'Microsoft')],
+  [testRegion('EU', 'European Union / EEA'), testRegion('GLOBAL', 'Global')],
 );
 
 const item = timelineItem({
