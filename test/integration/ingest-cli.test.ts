@@ -22,6 +22,10 @@ const write = (name: string, text: string) => {
   return file;
 };
 
+/** One run with these feeds, article folder and state file. */
+const ingest = (feeds: string, out: string, state: string, env?: Record<string, string>) =>
+  runIngestCommand(['--feeds', feeds, '--out', out, '--state', state], env);
+
 describe('npm run ingest', () => {
   it('prints its usage for --help and exits 0', async () => {
     const r = await runIngestCommand(['--help']);
@@ -54,14 +58,7 @@ describe('npm run ingest', () => {
       ]),
     );
     const out = path.join(dir, 'bad-out');
-    const r = await runIngestCommand([
-      '--feeds',
-      feeds,
-      '--out',
-      out,
-      '--state',
-      path.join(dir, 's.json'),
-    ]);
+    const r = await ingest(feeds, out, path.join(dir, 's.json'));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
       `${feeds}: feeds[1] (broken).url — must be an absolute URL starting with https:// or http://`,
@@ -105,14 +102,7 @@ describe('npm run ingest', () => {
         ],
       }),
     );
-    const r = await runIngestCommand([
-      '--feeds',
-      feeds,
-      '--out',
-      out,
-      '--state',
-      path.join(dir, 'offline.json'),
-    ]);
+    const r = await ingest(feeds, out, path.join(dir, 'offline.json'));
     expect(r.code).toBe(0);
     expect(r.ms).toBeLessThan(15_000);
     const health = healthReportSchema.parse(
@@ -134,14 +124,7 @@ describe('npm run ingest', () => {
       'one.yaml',
       stringify([{ id: 'nowhere', url: 'https://feeds.invalid/rss', publisher: 'N' }]),
     );
-    const r = await runIngestCommand([
-      '--feeds',
-      feeds,
-      '--out',
-      path.join(dir, 'd', 'articles'),
-      '--state',
-      state,
-    ]);
+    const r = await ingest(feeds, path.join(dir, 'd', 'articles'), state);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(
       'damaged-state.json: not a valid state file; fetching every feed in full',
@@ -163,10 +146,9 @@ describe('npm run ingest', () => {
       stringify([{ id: 'nowhere', url: 'https://feeds.invalid/rss', publisher: 'N' }]),
     );
     const out = path.join(content, 'articles');
-    const r = await runIngestCommand(
-      ['--feeds', feeds, '--out', out, '--state', path.join(dir, 'stale-state.json')],
-      { AIDW_CONTENT_DIR: content },
-    );
+    const r = await ingest(feeds, out, path.join(dir, 'stale-state.json'), {
+      AIDW_CONTENT_DIR: content,
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
       /ingest: cannot start, fix these first:\n.*classifier-model\.json: version — is 0, .* run `npm run train-classifier`/,
@@ -196,14 +178,7 @@ describe('npm run ingest', () => {
         stringify([{ id: 'dated', url: `${server.url}/feed.xml`, publisher: 'Dated' }]),
       );
       const out = path.join(dir, 'dated', 'articles');
-      const r = await runIngestCommand([
-        '--feeds',
-        feeds,
-        '--out',
-        out,
-        '--state',
-        path.join(dir, 'dated-state.json'),
-      ]);
+      const r = await ingest(feeds, out, path.join(dir, 'dated-state.json'));
       expect(r.code).toBe(0);
       const [article] = readArticles(out);
       expect(article?.['regions']).toEqual(expect.arrayContaining(['CH', 'EU', 'UK']));
