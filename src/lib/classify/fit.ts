@@ -49,17 +49,13 @@ export function fitLogistic(
     .slice(0, options.maxFeatures)
     .map(([f]) => f)
     .sort();
-  const ratios = names.map((f) => {
-    const p = (positives.get(f) ?? 0) + SMOOTHING;
-    const q = seen.get(f)! - (positives.get(f) ?? 0) + SMOOTHING;
-    return Math.log(p / q);
+  const counts = names.map((f) => {
+    const p = positives.get(f) ?? 0;
+    return { p: p + SMOOTHING, q: seen.get(f)! - p + SMOOTHING };
   });
   // The ratio's constant part, log(|q| / |p|) over all kept features, shifts every feature alike.
-  const norm = Math.log(
-    names.reduce((n, f) => n + seen.get(f)! - (positives.get(f) ?? 0) + SMOOTHING, 0) /
-      names.reduce((n, f) => n + (positives.get(f) ?? 0) + SMOOTHING, 0),
-  );
-  const value = ratios.map((r) => r + norm);
+  const norm = Math.log(counts.reduce((n, c) => n + c.q, 0) / counts.reduce((n, c) => n + c.p, 0));
+  const value = counts.map(({ p, q }) => Math.log(p / q) + norm);
   const column = new Map(names.map((f, i) => [f, i + 1]));
   const x = Matrix.zeros(examples.length, names.length + 1);
   examples.forEach((e, row) => {
