@@ -26,7 +26,7 @@ export interface Tags {
 }
 
 export interface TaxonomyTagger {
-  companies(source: string, tokens: Token[]): Tags & { spans: { first: number; last: number }[] };
+  companies(source: string, tokens: Token[]): Tags & { spans: Span[] };
   regions(
     source: string,
     tokens: Token[],
@@ -34,11 +34,14 @@ export interface TaxonomyTagger {
   ): Tags & { matches: TermMatch<RegionTarget>[] };
 }
 
+/** A run of tokens, first and last inclusive. */
+type Span = { first: number; last: number };
+
 export interface RegionContext {
   /** The item's ISO 639-1 code: it settles a name two regions share. */
   language?: string;
   /** Token spans of words that set a place beside the story ("already", "even as"). */
-  asides?: readonly { first: number; last: number }[];
+  asides?: readonly Span[];
 }
 
 /**
@@ -144,10 +147,7 @@ export function createTaxonomyTagger(
         (m) => m.targets.length && !namesOwnerOrLanguage(m, tokens),
       );
       // One clause: no comma, colon or dash between the aside and the place.
-      const sameClause = (
-        a: { first: number; last: number },
-        b: { first: number; last: number },
-      ) => {
+      const sameClause = (a: Span, b: Span) => {
         const [x, y] = a.first < b.first ? [a, b] : [b, a];
         return (
           tokens[x.first]!.sentence === tokens[y.first]!.sentence &&
@@ -158,7 +158,8 @@ export function createTaxonomyTagger(
       const aside = (m: TermMatch<RegionTarget>) =>
         m.targets.every((t) => t.kind === 'place') && asides.some((a) => sameClause(a, m));
       // A place set aside counts all the same when the item names no other.
-      const matches = found.some((m) => !aside(m)) ? found.filter((m) => !aside(m)) : found;
+      const unaside = found.filter((m) => !aside(m));
+      const matches = unaside.length ? unaside : found;
       const hits = new Map<string, string[]>();
       const sure = new Set<string>();
       for (const m of matches) {
