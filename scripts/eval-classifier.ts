@@ -6,9 +6,9 @@
  * same per language, and the misses; exits 1 when a figure is under a given floor.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentError, loadTaxonomy } from '../src/lib/content/load-taxonomy.ts';
-import path from 'node:path';
 import { contentDir } from '../src/lib/content/paths.ts';
 import { crossValidate } from '../src/lib/classify/cross-validate.ts';
 import { readKnownChanges } from '../src/lib/classify/known-changes.ts';
