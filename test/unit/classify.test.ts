@@ -5,6 +5,7 @@ import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { createClassifier, loadClassifierRules } from '../../src/lib/classify/index.ts';
 import { loadModel } from '../../src/lib/classify/model.ts';
+import { conceptPatterns } from '../../src/lib/classify/rules.ts';
 import { ContentError, loadTaxonomy } from '../../src/lib/content/load-taxonomy.ts';
 
 const taxonomy = loadTaxonomy('content');
@@ -36,7 +37,11 @@ describe('classifier', () => {
     expect(c.why[0]).toMatch(
       /for .*trainingNearPersonal 'train' \+ 'personal data' \(\+\d\.\d\d\)/,
     );
-    expect(c.why[0]).toContain("'by default' + 'AI'");
+    const reasons = c.why[0]!.replace(/^relevance [\d.]+: /, '').split(
+      /; |, against |^for | against /,
+    );
+    for (const r of reasons.filter((x) => /^[a-z]+[A-Z]\w+ /.test(x)))
+      expect(r).toMatch(/^\w+(:[^']+)? '[^']+'( \+ '[^']+')? \([+-]\d\.\d\d\)$/);
   });
 
   it('gives a reason for every company and region it tags', () => {
@@ -301,6 +306,21 @@ describe('classifier', () => {
     ).toBe(true);
   });
 
+  it('reads a language’s own words only in text in that language', () => {
+    const text =
+      'Hon sa att företaget vill använda användarnas inlägg och bilder på plattformen från juni.';
+    const swedish = classify({ title: 'Meta tränar sin AI på dina inlägg', text });
+    expect(swedish.why).toContain('language: sv');
+    expect(swedish.why[0]).toContain("'tränar'");
+    // Czech "tren*" (to train) is the start of English "trends".
+    const english = classify({
+      title: 'AI trends: what users shared with chatbots this year',
+      text: 'The company said the trend among users of its AI assistant was to share more photos.',
+    });
+    expect(english.why).toContain('language: en');
+    expect(english.why[0]).not.toMatch(/'trends?'/);
+  });
+
   it('copes with empty, accented and very long input', () => {
     expect(classify({ title: '', text: '' }).regions).toEqual(['GLOBAL']);
     expect(
@@ -341,6 +361,14 @@ describe('classifier rules file', () => {
     expect(() => loadClassifierRules(dir)).toThrow(
       /classifier\.yaml: languages\.de\.training — must be a list of training patterns/,
     );
+  });
+
+  it('gives text in an undetermined language every language’s words, and a known one only its own', () => {
+    const swedishWord = 'trana*';
+    expect(conceptPatterns(rules, 'training', 'sv')).toContain(swedishWord);
+    expect(conceptPatterns(rules, 'training', 'und')).toContain(swedishWord);
+    expect(conceptPatterns(rules, 'training', 'de')).not.toContain(swedishWord);
+    expect(conceptPatterns(rules, 'training', 'en')).toEqual(rules.concepts.training);
   });
 
   it('refuses a language section under a name that is not a language code', () => {

@@ -88,6 +88,7 @@ export function createAnalyser(
     const found = signals({
       source,
       tokens,
+      language,
       places: spans(['place']),
       authorities: spans(['regulator', 'law']),
       companies: companies.spans,

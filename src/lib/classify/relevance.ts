@@ -5,12 +5,14 @@
  * something else. The relevance model learns how much each counts (model.ts).
  */
 import type { Token } from '../taxonomy/text.ts';
-import { buildPatternSet, findPatterns, type PatternHit } from './patterns.ts';
+import { buildPatternSet, findPatterns, type PatternHit, type PatternSet } from './patterns.ts';
 import { CONCEPTS, conceptPatterns, type ClassifierRules, type Concept } from './rules.ts';
 
 export interface RelevanceInput {
   source: string;
   tokens: Token[];
+  /** ISO 639-1 code from language detection (`und` when undetermined): whose vocabulary applies. */
+  language: string;
   /** Spans naming a place (they say whose data it is: "UK users", "Brazilians"). */
   places: Span[];
   /** Spans naming a regulator or law from the taxonomy (DPC, GDPR). */
@@ -62,15 +64,23 @@ function closest(as: Located[], bs: Located[], window: number): [Located, Locate
 }
 
 export function createSignals(rules: ClassifierRules): (input: RelevanceInput) => Signals {
-  const set = buildPatternSet<Key>([
-    ...CONCEPTS.map((c): [Key, readonly string[]] => [c, conceptPatterns(rules, c)]),
-    ...rules.negatives.map((n, i): [Key, readonly string[]] => [`negative:${i}`, n.terms]),
-  ]);
+  const sets = new Map<string, PatternSet<Key>>();
+  const setFor = (language: string) => {
+    let set = sets.get(language);
+    if (!set) {
+      set = buildPatternSet<Key>([
+        ...CONCEPTS.map((c): [Key, readonly string[]] => [c, conceptPatterns(rules, c, language)]),
+        ...rules.negatives.map((n, i): [Key, readonly string[]] => [`negative:${i}`, n.terms]),
+      ]);
+      sets.set(language, set);
+    }
+    return set;
+  };
 
-  return ({ source, tokens, places, authorities, companies, textStart }) => {
+  return ({ source, tokens, language, places, authorities, companies, textStart }) => {
     const words = (s: Located) => source.slice(tokens[s.first]!.start, tokens[s.last]!.end);
     const by = new Map<Key, Hit[]>();
-    for (const h of findPatterns(set, tokens)) {
+    for (const h of findPatterns(setFor(language), tokens)) {
       const list = by.get(h.key) ?? [];
       list.push(h);
       by.set(h.key, list);

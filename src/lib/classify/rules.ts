@@ -76,8 +76,9 @@ export const classifierRulesSchema = z.strictObject({
    */
   asides: z.array(text('an aside pattern')).default([]),
   /**
-   * The concepts in other languages, by ISO 639-1 code (`de`, `ko`): each list is added to the
-   * concept's list above, so a German training word counts exactly as an English one.
+   * The concepts in other languages, by ISO 639-1 code (`de`, `ko`): for an item detected in that
+   * language, each list is added to the concept's list above, so a German training word counts
+   * exactly as an English one.
    */
   languages: z
     .record(
@@ -120,10 +121,19 @@ export function loadClassifierRules(root = contentDir()): ClassifierRules {
   return result.data;
 }
 
-/** A concept's patterns in every language the rules know. */
-export function conceptPatterns(rules: ClassifierRules, concept: Concept): string[] {
-  return [
-    ...rules.concepts[concept],
-    ...Object.values(rules.languages).flatMap((l) => l[concept] ?? []),
-  ];
+/**
+ * A concept's patterns for text in `language`: the base list (English, and words every language
+ * borrows, such as "AI") with that language's own. A text whose language is undetermined is read
+ * with every language's list. One language's word is often another's unrelated one (Swedish
+ * "träna" folds to the stem of "transfer", Polish "sąd" to English "sad"), so a list is not let
+ * loose on text in other languages.
+ */
+export function conceptPatterns(
+  rules: ClassifierRules,
+  concept: Concept,
+  language: string,
+): string[] {
+  const own = rules.languages[language];
+  const extra = own ? [own] : language === 'und' ? Object.values(rules.languages) : [];
+  return [...rules.concepts[concept], ...extra.flatMap((l) => l[concept] ?? [])];
 }
