@@ -227,6 +227,48 @@ describe('classifier', () => {
     ).toEqual(['EU', 'NL']);
   });
 
+  it('places a story by a demonym in the language of its text, and only there', () => {
+    const placed = (title: string, text: string) => classify({ title, text }).regions;
+    expect(
+      placed(
+        'Meta userà i post degli utenti italiani per addestrare la sua intelligenza artificiale',
+        'Chi non vuole può opporsi entro la fine del mese compilando un modulo.',
+      ),
+    ).toEqual(['EU', 'IT']);
+    expect(
+      placed(
+        'Die irische Datenschutzbehörde prüft das KI-Training von Meta',
+        'Die Behörde will wissen, wie Beiträge von Nutzern verwendet werden.',
+      ),
+    ).toEqual(['EU', 'IE']);
+    expect(
+      placed(
+        'Suomalaiset käyttäjät voivat kieltää Metaa käyttämästä julkaisujaan tekoälyn koulutukseen',
+        'Meta aikoo käyttää julkisia julkaisuja tekoälymalliensa kouluttamiseen.',
+      ),
+    ).toEqual(['EU', 'FI']);
+    // Dutch "Pool" (a Pole) is only a pool in English text.
+    expect(
+      placed(
+        'Chatbot maker trains its AI on photos from a public pool of user uploads',
+        'The company said the pool holds pictures that people shared on its app.',
+      ),
+    ).toEqual(['GLOBAL']);
+  });
+
+  it('reads a place beside a word for a business as where the business is from, in any language', () => {
+    const c = classify({
+      title: 'Replika, sanzione alla società statunitense: il Garante indaga sull’addestramento',
+      text: 'Il Garante per la protezione dei dati personali ha aperto un’istruttoria sul chatbot.',
+    });
+    expect(c.regions).toEqual(['EU', 'IT']);
+    const n = classify({
+      title: 'Datatilsynet: det amerikanske selskapet Meta vil trene KI på bildene dine',
+      text: 'Brukere i Norge kan reservere seg mot at innholdet brukes til trening.',
+    });
+    expect(n.regions).toEqual(['EU', 'NO']);
+  });
+
   it('files a US court case under the US', () => {
     const c = classify({
       title: 'A federal judge lets a lawsuit over AI training on customer calls go ahead',

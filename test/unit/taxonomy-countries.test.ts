@@ -58,10 +58,32 @@ describe('countries', () => {
     expect(merged.find((r) => r.code === 'CL')).toMatchObject({ name: 'Chile', memberOf: [] });
   });
 
-  it('gives a name the packages share between countries to none of them', () => {
+  it('gives a name countries share to the one sovereign state among them, or else to none', () => {
     const merged = withAllCountries([]);
-    const withDutch = merged.filter((r) => r.countryNames?.includes('Dutch'));
-    expect(withDutch).toEqual([]);
+    const owners = (name: string) =>
+      merged.filter((r) => r.countryNames?.includes(name)).map((r) => r.code);
+    // The Netherlands, Aruba, Curaçao and Sint Maarten: one state and its territories.
+    expect(owners('Dutch')).toEqual(['NL']);
+    // The Republic of the Congo and the Democratic Republic of the Congo: two states.
+    expect(owners('Congolese')).toEqual([]);
+    const french = (code: string) => merged.find((r) => r.code === code)!.countryDemonyms?.fr;
+    expect(french('FR')).toContain('francaise');
+    expect(french('GF') ?? []).not.toContain('francaise');
+  });
+
+  it('has each country’s demonym in the languages read, with the endings each gives it', () => {
+    const demonyms = (code: string) => byCode.get(code)!.demonyms;
+    expect(demonyms('IT').it).toEqual(expect.arrayContaining(['italiano', 'italiani', 'italiane']));
+    expect(demonyms('IT').es).toEqual(expect.arrayContaining(['italianos', 'italianas']));
+    expect(demonyms('ES').es).toEqual(expect.arrayContaining(['espanol', 'espanoles']));
+    expect(demonyms('DE').it).toEqual(expect.arrayContaining(['tedesco', 'tedeschi']));
+    expect(demonyms('IE').de).toEqual(expect.arrayContaining(['irische', 'irischen']));
+    expect(demonyms('IE').fr).toEqual(expect.arrayContaining(['irlandais', 'irlandaise']));
+    expect(demonyms('IT').fr).toEqual(expect.arrayContaining(['italien', 'italienne']));
+    expect(demonyms('FR').nl).toEqual(expect.arrayContaining(['frans', 'franse']));
+    expect(demonyms('FI').fi).toEqual(expect.arrayContaining(['suomalaiset', 'suomalaisille']));
+    expect(demonyms('NO').no).toEqual(expect.arrayContaining(['norsk', 'norske']));
+    expect(demonyms('DK').da).toEqual(expect.arrayContaining(['dansk', 'danske']));
   });
 
   it('gives the site a page for each country an item is filed under, and no more', () => {

@@ -70,16 +70,41 @@ export interface Taxonomy {
 export function withAllCountries(fromFiles: readonly Region[]): Region[] {
   const all = allCountries();
   // A name the packages give to several countries ("Dutch": the Netherlands, Aruba, Curaçao…)
-  // would place a story nowhere; only an editor's alias can settle it.
-  const owners = new Map<string, number>();
-  for (const c of all)
-    for (const n of new Set([c.name, ...c.aliases])) owners.set(n, (owners.get(n) ?? 0) + 1);
+  // belongs to the one sovereign state among them; if none or several, it would place a story
+  // nowhere, and only an editor's alias can settle it. A demonym is settled so within its language.
+  const owners = new Map<string, string[]>();
+  const own = (key: string, code: string) => owners.set(key, [...(owners.get(key) ?? []), code]);
+  for (const c of all) {
+    for (const n of new Set([c.name, ...c.aliases])) own(n, c.code);
+    for (const [language, forms] of Object.entries(c.demonyms))
+      for (const f of forms) own(`${language}:${f}`, c.code);
+  }
+  const independent = new Set(all.filter((c) => c.independent).map((c) => c.code));
+  const ownedBy = (key: string, code: string) => {
+    const list = owners.get(key)!;
+    const sovereign = list.filter((x) => independent.has(x));
+    return list.length === 1 || (sovereign.length === 1 && sovereign[0] === code);
+  };
   const countries = new Map(
-    all.map((c) => [c.code, { ...c, aliases: c.aliases.filter((n) => owners.get(n) === 1) }]),
+    all.map((c) => [
+      c.code,
+      {
+        ...c,
+        aliases: c.aliases.filter((n) => ownedBy(n, c.code)),
+        demonyms: Object.fromEntries(
+          Object.entries(c.demonyms)
+            .map(([language, forms]) => [
+              language,
+              forms.filter((f) => ownedBy(`${language}:${f}`, c.code)),
+            ])
+            .filter(([, forms]) => forms.length),
+        ),
+      },
+    ]),
   );
   const out = fromFiles.map((r) => {
     const c = countries.get(r.code);
-    return c ? { ...r, countryNames: [c.name, ...c.aliases] } : r;
+    return c ? { ...r, countryNames: [c.name, ...c.aliases], countryDemonyms: c.demonyms } : r;
   });
   const known = new Set(fromFiles.map((r) => r.code));
   for (const c of countries.values())
@@ -90,6 +115,7 @@ export function withAllCountries(fromFiles: readonly Region[]): Region[] {
         name: c.name,
         aliases: [],
         countryNames: c.aliases,
+        countryDemonyms: c.demonyms,
         regulators: [],
         laws: [],
         memberOf: [],

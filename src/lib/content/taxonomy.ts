@@ -80,4 +80,9 @@ export type Region = z.output<typeof regionSchema> & {
    * editors' data): the tagger matches them as it does `aliases`; search and pages do not list them.
    */
   countryNames?: string[];
+  /**
+   * The country's demonyms in other languages, by ISO 639-1 code, with their endings ("italiani",
+   * "irische"): matched only in text of that language, where a word means what it says.
+   */
+  countryDemonyms?: Record<string, string[]>;
 };

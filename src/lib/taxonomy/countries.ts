@@ -1,13 +1,14 @@
 /**
  * Every ISO 3166 country with the names news uses for it, in the languages the site reads, from
- * two well-kept data packages instead of lists typed by hand: i18n-iso-countries (names and short
- * forms in every language) and world-countries (English demonyms, other spellings, and the common
- * names other languages use). content/regions/ adds what only editors know — regulators, laws,
- * blocs — and can override a name.
+ * well-kept data packages instead of lists typed by hand: i18n-iso-countries (names and short
+ * forms in every language), world-countries (English demonyms, other spellings, and the common
+ * names other languages use) and i18n-nationality (demonyms in other languages, demonyms.ts).
+ * content/regions/ adds what only editors know — regulators, laws, blocs — and can override a name.
  */
 import { createRequire } from 'node:module';
 import countries, { type LocaleData } from 'i18n-iso-countries/index.js';
 import worldCountries from 'world-countries';
+import { allDemonyms } from './demonyms.ts';
 
 /** The languages the site reads news in (ISO 639-1, as i18n-iso-countries names them). */
 export const LANGUAGES = [
@@ -58,6 +59,10 @@ export interface Country {
   name: string;
   /** Every other name, short form and English demonym. */
   aliases: string[];
+  /** A sovereign state, not a territory of one (world-countries): a name it shares with its territories is its own. */
+  independent: boolean;
+  /** Demonyms in other languages, by ISO 639-1 code: they count only in text of that language. */
+  demonyms: Record<string, string[]>;
 }
 
 /**
@@ -102,11 +107,24 @@ export function allCountries(): Country[] {
       }),
     ]);
   }
+  const independent = new Set(worldCountries.filter((c) => c.independent).map((c) => c.cca2));
+  const demonyms = new Map<string, Record<string, string[]>>();
+  for (const d of allDemonyms()) {
+    const forms = d.forms.filter((f) => !ordinary.has(f));
+    if (!forms.length || !byCode.has(d.alpha2)) continue;
+    demonyms.set(d.alpha2, { ...demonyms.get(d.alpha2), [d.language]: forms });
+  }
   return [...byCode]
     .map(([alpha2, names]) => {
       const name = countries.getName(alpha2, 'en') ?? alpha2;
       names.delete(name);
-      return { code: siteCode(alpha2), name, aliases: [...names].sort() };
+      return {
+        code: siteCode(alpha2),
+        name,
+        aliases: [...names].sort(),
+        demonyms: demonyms.get(alpha2) ?? {},
+        independent: independent.has(alpha2),
+      };
     })
     .sort((a, b) => a.code.localeCompare(b.code));
 }

@@ -16,6 +16,8 @@ export type RegionTermKind = 'place' | 'regulator' | 'law';
 export interface RegionTarget {
   code: string;
   kind: RegionTermKind;
+  /** The only language in whose text the name counts (a demonym of that language). */
+  language?: string;
 }
 
 export interface Tags {
@@ -73,6 +75,13 @@ function regionTerms(taxonomy: Taxonomy): Term<RegionTarget>[] {
   for (const r of taxonomy.regions) {
     for (const name of new Set([r.name, ...r.aliases, ...(r.countryNames ?? [])]))
       add(name, r.code, 'place', properNoun(name));
+    for (const [language, forms] of Object.entries(r.countryDemonyms ?? {}))
+      for (const form of forms)
+        terms.push({
+          name: form,
+          target: { code: r.code, kind: 'place', language },
+          caseSensitive: false,
+        });
     for (const g of r.regulators) {
       add(g.name, r.code, 'regulator', properNoun(g.name));
       if (g.abbr && g.abbr.length >= MIN_ABBR) add(g.abbr, r.code, 'regulator', true);
@@ -102,23 +111,46 @@ function collect(hits: Map<string, string[]>, id: string, word: string) {
 }
 
 /**
- * "American tech firm Clearview", "Australian design platform Canva": a place name right before
- * a word for a business says where the business is from, not where the story applies.
+ * "American tech firm Clearview", "det amerikanske selskapet Meta", "l'association autrichienne
+ * noyb": a place name beside a word for a business or organisation says where it is from, not
+ * where the story applies. The words are folded, as tokens are.
  */
 const BUSINESS = new Set(
-  'firm firms company companies startup giant giants conglomerate platform maker developer owner owned group tech'.split(
-    ' ',
-  ),
+  [
+    'firm firms company companies startup giant giants conglomerate platform maker developer owner owned group tech organisation organization nonprofit',
+    'konzern unternehmen firma techkonzern plattform organisation verein',
+    'societe entreprise groupe geant firme plateforme association organisation',
+    'empresa compania firma gigante plataforma tecnologica organizacion asociacion',
+    'societa azienda gruppo colosso gigante piattaforma associazione organizzazione',
+    'empresa companhia gigante plataforma associacao organizacao',
+    'bedrijf techbedrijf concern platform organisatie',
+    'selskap selskapet selskab selskabet konsern konsernet koncern koncernen plattform organisasjon organisasjonen',
+    'bolag bolaget foretag foretaget',
+    'yhtio yritys',
+    'firma spolka koncern platforma organizacja',
+    'firma spolecnost organizace',
+  ]
+    .join(' ')
+    .split(' '),
 );
+/** Where the adjective follows its noun ("la società statunitense"), the business word comes first. */
+const NOUN_FIRST = new Set(['es', 'fr', 'it', 'pt']);
 /** "A Dutch language expert", "German-speaking users": a demonym before these names a language. */
 const LANGUAGE = new Set(['language', 'languages', 'speaking', 'speaker', 'speakers']);
-function namesOwnerOrLanguage(m: TermMatch<RegionTarget>, tokens: readonly Token[]): boolean {
+function namesOwnerOrLanguage(
+  m: TermMatch<RegionTarget>,
+  tokens: readonly Token[],
+  language: string | undefined,
+): boolean {
   if (!m.targets.every((t) => t.kind === 'place')) return false;
-  const next = tokens
-    .slice(m.last + 1, m.last + 3)
-    .filter((t) => t.sentence === tokens[m.last]!.sentence);
+  const sentence = tokens[m.last]!.sentence;
+  const next = tokens.slice(m.last + 1, m.last + 3).filter((t) => t.sentence === sentence);
+  const before =
+    language && NOUN_FIRST.has(language)
+      ? tokens.slice(Math.max(0, m.first - 2), m.first).filter((t) => t.sentence === sentence)
+      : [];
   return (
-    next.some((t) => BUSINESS.has(t.folded)) ||
+    [...next, ...before].some((t) => BUSINESS.has(t.folded)) ||
     (next[0] !== undefined && LANGUAGE.has(next[0].folded))
   );
 }
@@ -143,9 +175,11 @@ export function createTaxonomyTagger(
     },
 
     regions(source, tokens, { language, asides = [] } = {}) {
-      const found = findTerms(regionIndex, source, tokens).filter(
-        (m) => m.targets.length && !namesOwnerOrLanguage(m, tokens),
-      );
+      // A demonym counts only in text of its own language: elsewhere it may be another word.
+      const readable = (t: RegionTarget) => !t.language || t.language === language;
+      const found = findTerms(regionIndex, source, tokens)
+        .map((m) => ({ ...m, targets: m.targets.filter(readable) }))
+        .filter((m) => m.targets.length && !namesOwnerOrLanguage(m, tokens, language));
       // One clause: no comma, colon or dash between the aside and the place.
       const sameClause = (a: Span, b: Span) => {
         const [x, y] = a.first < b.first ? [a, b] : [b, a];
