@@ -62,6 +62,14 @@ const taxonomy: Taxonomy = {
       regulators: [{ name: 'Autoriteit Persoonsgegevens', abbr: 'AP' }],
       memberOf: ['EU'],
     },
+    {
+      code: 'FR',
+      name: 'France',
+      regulators: [
+        { name: 'Commission nationale de l’informatique et des libertés', abbr: 'CNIL' },
+      ],
+      memberOf: ['EU'],
+    },
     { code: 'US', name: 'United States', aliases: ['US', 'American'] },
   ].map((r) => ({ ...regionSchema.parse(r), id: r.code.toLowerCase() })),
 };
@@ -171,6 +179,12 @@ describe('region tags', () => {
     expect(regions('the dpc and the ico said').ids).toEqual(['GLOBAL']);
     expect(regions('us and uk users').ids).toEqual(['GLOBAL']);
     expect(regions('US and UK users').ids).toEqual(['UK', 'US']);
+  });
+
+  it('reads a long regulator acronym written in title case, as French and Italian press write it', () => {
+    expect(regions('La Cnil publie ses recommandations sur l’IA').ids).toEqual(['EU', 'FR']);
+    expect(regions('Ico and Cnil are words too').ids).toEqual(['EU', 'FR']);
+    expect(regions('cnil').ids).toEqual(['GLOBAL']);
   });
 
   it('skips two-letter regulator abbreviations that clash with everyday ones', () => {

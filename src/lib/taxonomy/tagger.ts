@@ -51,6 +51,8 @@ export interface RegionContext {
  * more often the Associated Press. The full name still matches.
  */
 const MIN_ABBR = 3;
+/** A title-case acronym shorter than this ("Ico", "Dsb") would be a word more often than a name. */
+const MIN_TITLE_ABBR = 4;
 
 function companyTerms(taxonomy: Taxonomy): Term<string>[] {
   const terms: Term<string>[] = [];
@@ -85,6 +87,9 @@ function regionTerms(taxonomy: Taxonomy): Term<RegionTarget>[] {
     for (const g of r.regulators) {
       add(g.name, r.code, 'regulator', properNoun(g.name));
       if (g.abbr && g.abbr.length >= MIN_ABBR) add(g.abbr, r.code, 'regulator', true);
+      // French and Italian typography writes an acronym said as a word in title case ("la Cnil").
+      if (g.abbr && g.abbr.length >= MIN_TITLE_ABBR && /^\p{Lu}+$/u.test(g.abbr))
+        add(g.abbr[0] + g.abbr.slice(1).toLowerCase(), r.code, 'regulator', true);
     }
     for (const l of r.laws) {
       add(l.name, r.code, 'law', properNoun(l.name));
