@@ -46,15 +46,10 @@ const INFLECT: Record<string, (base: string) => string[]> = {
       : /[ae]$/.test(b)
         ? [b, `${b}s`]
         : [b, `${b}a`, `${b}es`, `${b}as`],
-  // suomalainen, suomalaiset, suomalaisten, suomalaisia, suomalaisille…
+  // suomalainen and the plurals news writes most: suomalaiset, suomalaisten, suomalaisia, suomalaisille
   fi: (b) =>
     b.endsWith('nen')
-      ? [
-          b,
-          ...['en', 'et', 'ten', 'ia', 'iin', 'ille', 'elle', 'issa', 'essa'].map(
-            (e) => `${b.slice(0, -3)}s${e}`,
-          ),
-        ]
+      ? [b, ...['et', 'ten', 'ia', 'ille'].map((e) => `${b.slice(0, -3)}s${e}`)]
       : [b],
   // irlandais, irlandaise(s); italien, italienne(s); belge(s); espagnol, espagnole(s)
   fr: (b) =>
