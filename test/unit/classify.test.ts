@@ -247,6 +247,12 @@ describe('classifier', () => {
         'Meta aikoo käyttää julkisia julkaisuja tekoälymalliensa kouluttamiseen.',
       ),
     ).toEqual(['EU', 'FI']);
+    expect(
+      placed(
+        '미국인 이용자의 게시물로 AI 학습',
+        '회사는 미국인 이용자의 공개 게시물을 인공지능 모델 학습에 쓰겠다고 밝혔다.',
+      ),
+    ).toEqual(['US']);
     // Dutch "Pool" (a Pole) is only a pool in English text.
     expect(
       placed(

@@ -84,6 +84,7 @@ describe('countries', () => {
     expect(demonyms('FI').fi).toEqual(expect.arrayContaining(['suomalaiset', 'suomalaisille']));
     expect(demonyms('NO').no).toEqual(expect.arrayContaining(['norsk', 'norske']));
     expect(demonyms('DK').da).toEqual(expect.arrayContaining(['dansk', 'danske']));
+    expect(demonyms('US').ko).toContain('미국인');
   });
 
   it('gives the site a page for each country an item is filed under, and no more', () => {

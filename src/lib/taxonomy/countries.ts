@@ -114,6 +114,14 @@ export function allCountries(): Country[] {
     if (!forms.length || !byCode.has(d.alpha2)) continue;
     demonyms.set(d.alpha2, { ...demonyms.get(d.alpha2), [d.language]: forms });
   }
+  // Korean names a people by its country and 인 ("person"): 미국인, 독일인. Japanese writes 人
+  // as a word of its own, so the country's name already matches there.
+  for (const [alpha2, names] of Object.entries(countries.getNames('ko', { select: 'all' })))
+    if (byCode.has(alpha2))
+      demonyms.set(alpha2, {
+        ...demonyms.get(alpha2),
+        ko: [...new Set(names.map((n) => `${n.replace(/\s+/g, '')}인`))],
+      });
   return [...byCode]
     .map(([alpha2, names]) => {
       const name = countries.getName(alpha2, 'en') ?? alpha2;
