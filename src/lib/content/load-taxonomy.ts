@@ -93,7 +93,7 @@ export function withAllCountries(fromFiles: readonly Region[]): Region[] {
         aliases: c.aliases.filter((n) => ownedBy(n, c.code)),
         demonyms: Object.fromEntries(
           Object.entries(c.demonyms)
-            .map(([language, forms]) => [
+            .map(([language, forms]): [string, string[]] => [
               language,
               forms.filter((f) => ownedBy(`${language}:${f}`, c.code)),
             ])
