@@ -369,6 +369,15 @@ describe('classifier', () => {
     expect(english.why[0]).not.toMatch(/'trends?'/);
   });
 
+  it('does not take a regulator’s "authorities" for the people whose data it is', () => {
+    const c = classify({
+      title: 'Data protection authorities meet in Tokyo',
+      text: 'The authorities discussed data and emerging technologies, including artificial intelligence.',
+    });
+    expect(c.why[0]).not.toContain('aiNearPersonal');
+    expect(c.why[0]).not.toContain('personalInHeadline');
+  });
+
   it('copes with empty, accented and very long input', () => {
     expect(classify({ title: '', text: '' }).regions).toEqual(['GLOBAL']);
     expect(
