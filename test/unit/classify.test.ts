@@ -326,6 +326,36 @@ describe('classifier', () => {
     expect(known.proposedCompanies).toBeUndefined();
   });
 
+  it('proposes a company named right after a word for its kind of business, in any language', () => {
+    const tutoring = classify({
+      title: 'Students object as tutoring site Chegg Study trains AI on their essays',
+      text: 'The company said answers posted by users would be used to improve its models.',
+    });
+    expect(tutoring.proposedCompanies).toEqual(['chegg-study']);
+    expect(tutoring.why).toContain(
+      "'Chegg Study' → chegg-study (proposed: named as a business in the headline)",
+    );
+    const italian = classify({
+      title:
+        'La piattaforma Glovo userà i dati dei rider per addestrare l’intelligenza artificiale',
+      text: 'I fattorini potranno opporsi dalle impostazioni dell’app.',
+    });
+    expect(italian.proposedCompanies).toEqual(['glovo']);
+  });
+
+  it('proposes no company from capitals a title-case headline gives every word, or from a product’s possessive', () => {
+    const titleCase = classify({
+      title: 'User Posts Sold To AI Company Ahead Of Stock Market Listing',
+      text: 'The forum licensed its archive to an AI developer.',
+    });
+    expect(titleCase.proposedCompanies).toBeUndefined();
+    const product = classify({
+      title: 'Watchdog fines chatbot Mirabot’s developer over training on users’ chats',
+      text: 'The regulator said the chats of users had been used to train the model.',
+    });
+    expect(product.proposedCompanies).toBeUndefined();
+  });
+
   it('does not take a person at the head of a headline for a company', () => {
     const c = classify({ title: 'Elon Musk says X will train Grok on posts', text: '' });
     expect(c.companies).toEqual(['x', 'xai']);

@@ -99,9 +99,13 @@ export function createAnalyser(
     const unknown = proposedName(source, tokens, textStart, (first, last) =>
       taken.some((m) => m.first <= last && first <= m.last),
     );
-    if (unknown && !companies.ids.includes(unknown.id)) {
+    // "Otter" where the labels taught "Otter.ai": the same company by a shorter name.
+    if (
+      unknown &&
+      !companies.ids.some((id) => id === unknown.id || id.startsWith(`${unknown.id}-`))
+    ) {
       companies.ids = [...companies.ids, unknown.id].sort();
-      companies.why.push(`'${unknown.name}' → ${unknown.id} (proposed: acts in the headline)`);
+      companies.why.push(`'${unknown.name}' → ${unknown.id} (proposed: ${unknown.how})`);
     }
     if (regions.ids.join() === GLOBAL)
       for (const key of unplacedKeys(language, features, companies.ids)) {

@@ -1,8 +1,10 @@
 /**
  * Organisations content/companies/ does not know, named where news names the actor: at the head
  * of the headline, right before what it does ("Grammarly trains…", "Otter.ai sued over…",
- * "Figma's new terms…"). Such a name is tagged by the slug of its name, as proposed, so the story
- * is filed under it and an editor can adopt it.
+ * "Figma's new terms…"), or anywhere in the headline right after a word saying what kind of
+ * business it is ("learning site Udemy", "chatbot provider Luka", "la piattaforma WeTransfer").
+ * Such a name is tagged by the slug of its name, as proposed, so the story is filed under it and
+ * an editor can adopt it.
  */
 import type { Token } from '../taxonomy/text.ts';
 import { companySlug } from './labelled.ts';
@@ -18,7 +20,33 @@ const OPENERS = new Set(
   ),
 );
 
+export interface Proposed {
+  id: string;
+  /** The name as the headline writes it. */
+  name: string;
+  /** Why it reads as a company, for the reasons. */
+  how: string;
+}
+
 const capitalised = (t: Token) => /^\p{Lu}/u.test(t.raw);
+
+/**
+ * Words for a kind of business that news sets before its name, in the languages read (folded, as
+ * tokens are): "photo app", "l'application", "die Plattform", "la piattaforma", "a plataforma".
+ */
+const KIND_OF_BUSINESS = new Set(
+  [
+    'app apps site website platform firm company startup developer provider maker publisher service network giant chatbot',
+    'application appli plateforme societe entreprise editeur',
+    'plattform unternehmen firma konzern dienst anbieter',
+    'aplicacion plataforma empresa compania servicio',
+    'piattaforma societa azienda servizio',
+    'aplicativo servico',
+    'bedrijf dienst',
+  ]
+    .join(' ')
+    .split(' '),
+);
 
 /**
  * The name at the head of the title, when the next word is an act, it is no known name, and it
@@ -30,7 +58,54 @@ export function proposedName(
   tokens: readonly Token[],
   textStart: number,
   known: (first: number, last: number) => boolean,
-): { id: string; name: string } | undefined {
+): Proposed | undefined {
+  return actorAtHead(source, tokens, textStart, known) ?? named(source, tokens, textStart, known);
+}
+
+/** Where most words of a headline are capitalised, capitals no longer tell a name from a word. */
+const TITLE_CASE_SHARE = 0.6;
+/** "Replika's developer": the possessive names a product, and the business is another. */
+const OF_ANOTHER = /^['’]s\s+(?:developer|maker|owner|parent|creator)\b/i;
+
+/**
+ * "Online learning site Udemy ends…", "publisher Axel Springer": up to three capitalised words
+ * right after a kind of business, in a headline written in sentence case.
+ */
+function named(
+  source: string,
+  tokens: readonly Token[],
+  textStart: number,
+  known: (first: number, last: number) => boolean,
+): Proposed | undefined {
+  const words = tokens.slice(0, textStart).filter((t) => /\p{L}/u.test(t.raw));
+  if (words.filter(capitalised).length > TITLE_CASE_SHARE * words.length) return undefined;
+  for (let i = 1; i < textStart; i++) {
+    const kind = tokens[i - 1]!;
+    const first = tokens[i]!;
+    if (!KIND_OF_BUSINESS.has(kind.folded) || kind.sentence !== first.sentence) continue;
+    if (!/^\s+$/.test(source.slice(kind.end, first.start))) continue;
+    if (!capitalised(first) || OPENERS.has(first.folded)) continue;
+    let last = i;
+    while (
+      last + 1 < textStart &&
+      last - i < 2 &&
+      (capitalised(tokens[last + 1]!) || tokens[last + 1]!.folded === 'ai') &&
+      /^\s+$/.test(source.slice(tokens[last]!.end, tokens[last + 1]!.start))
+    )
+      last++;
+    if (known(i, last) || OF_ANOTHER.test(source.slice(tokens[last]!.end))) continue;
+    const name = source.slice(first.start, tokens[last]!.end);
+    return { id: companySlug(name), name, how: 'named as a business in the headline' };
+  }
+  return undefined;
+}
+
+function actorAtHead(
+  source: string,
+  tokens: readonly Token[],
+  textStart: number,
+  known: (first: number, last: number) => boolean,
+): Proposed | undefined {
   for (let n = 1; n <= 2 && n < textStart; n++) {
     const head = tokens.slice(0, n);
     const next = tokens[n]!;
@@ -43,7 +118,7 @@ export function proposedName(
     if (!possessive && !(ACTS.test(next.raw) && /^\s+$/.test(between))) continue;
     if (known(0, n - 1)) return undefined;
     const name = source.slice(head[0]!.start, head.at(-1)!.end);
-    return { id: companySlug(name), name };
+    return { id: companySlug(name), name, how: 'acts in the headline' };
   }
   return undefined;
 }
