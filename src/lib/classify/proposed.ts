@@ -49,9 +49,9 @@ const KIND_OF_BUSINESS = new Set(
 );
 
 /**
- * The name at the head of the title, when the next word is an act, it is no known name, and it
- * reads as a name (capitalised, not a headline opener); `known` tells whether tokens [first, last]
- * already matched a company, product, place or regulator.
+ * The company the headline names that no taxonomy name matched: its actor at its head, else a
+ * name after a kind of business. `known` tells whether tokens [first, last] already matched a
+ * company, product, place or regulator.
  */
 export function proposedName(
   source: string,
@@ -100,6 +100,10 @@ function named(
   return undefined;
 }
 
+/**
+ * The name at the head of the title, when the next word is an act and it reads as a name
+ * (capitalised, not a headline opener).
+ */
 function actorAtHead(
   source: string,
   tokens: readonly Token[],
