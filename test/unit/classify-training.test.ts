@@ -79,6 +79,50 @@ describe('training', () => {
   });
 });
 
+describe('where a story that names no place is filed', () => {
+  const korean = (title: string, placed: boolean) => ({
+    title,
+    text: placed
+      ? '개인정보보호위원회는 이용자의 게시물을 인공지능 학습에 쓰지 말라고 권고했다.'
+      : '회사는 이용자의 게시물을 인공지능 학습에 쓰겠다고 밝혔다.',
+    language: 'ko',
+    relevant: true,
+    companies: [],
+    regions: ['KR'],
+  });
+  const decoy = (title: string) => ({
+    title,
+    text: '새 스마트폰이 출시됐다.',
+    language: 'ko',
+    relevant: false,
+    companies: [],
+    regions: [],
+  });
+
+  it('learns a language’s default from all its stories, even the ones a place name files', () => {
+    const training = [
+      korean('개인정보위, 게시물 AI 학습 제동', true),
+      korean('개인정보위, AI 학습 실태 점검', true),
+      korean('이용자 게시물로 AI 학습한다', false),
+      decoy('새 스마트폰 출시'),
+      decoy('새 노트북 출시'),
+    ];
+    const model = trainModel(training, { test: training.length }, taxonomy, rules);
+    expect(model.languageRegions['ko']).toBe('KR');
+    const c = createClassifier(
+      taxonomy,
+      rules,
+      model,
+      [],
+    )({
+      title: '이용자 사진으로 AI 모델 학습',
+      text: '회사는 이용자의 사진을 인공지능 모델 학습에 쓰겠다고 밝혔다.',
+    });
+    expect(c.regions).toEqual(['KR']);
+    expect(c.why).toContain('no place named, ko → KR (learned)');
+  });
+});
+
 describe('cross-validation', () => {
   it('puts every item in one fold, spreads each language and label over the folds, and never changes', () => {
     const folds = assignFolds(items, 5);

@@ -20,7 +20,7 @@ export const FIT: FitOptions = { minItems: 2, maxFeatures: 3000, steps: 300, lea
 
 /** A word must have placed this many labelled stories, and nearly always the same place, to be learned. */
 const REGION_WORD = { minItems: 3, minShare: 0.8, minLength: 4 };
-/** A language's default region must hold for at least half its unplaced stories, and two of them. */
+/** A default region must hold for at least half the stories it is learned from, and two of them. */
 const LANGUAGE_REGION = { minItems: 2, minShare: 0.5 };
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -91,28 +91,31 @@ function learnRegionWords(
 
 /**
  * A local outlet reporting a change in its own language often names no place: the change is
- * Europe's, and the reader is in it. Where most labelled stories that name no place share a
- * language — or a language and a company, or a language and a court case — and are filed under
- * one region, that region is their default.
+ * Europe's, and the reader is in it. Where most labelled stories in a language are filed under
+ * one region, that region is the default of its stories that name no place. The default of a
+ * language and a company, or a language and a court case, is learned from the stories that name
+ * no place alone, where it overrules the language's: those are the ones it decides. A language's
+ * own is learned from all its stories, so that it does not fade as the tagger places more of them.
  */
 function learnLanguageRegions(
   items: readonly TrainingItem[],
   analysed: readonly Analysis[],
 ): Model['languageRegions'] {
-  const unplaced = new Map<string, Map<string, number>>();
+  const filed = new Map<string, Map<string, number>>();
   const totals = new Map<string, number>();
   items.forEach((item, i) => {
     const a = analysed[i]!;
-    if (!item.relevant || a.regions.join() !== 'GLOBAL') return;
-    for (const key of unplacedKeys(a.language, a.features, a.companies)) {
+    if (!item.relevant) return;
+    const placed = a.regions.join() !== 'GLOBAL';
+    for (const key of placed ? [a.language] : unplacedKeys(a.language, a.features, a.companies)) {
       totals.set(key, (totals.get(key) ?? 0) + 1);
-      const codes = unplaced.get(key) ?? new Map<string, number>();
+      const codes = filed.get(key) ?? new Map<string, number>();
       for (const r of item.regions) codes.set(r, (codes.get(r) ?? 0) + 1);
-      unplaced.set(key, codes);
+      filed.set(key, codes);
     }
   });
   const out: [string, string][] = [];
-  for (const [key, codes] of unplaced) {
+  for (const [key, codes] of filed) {
     const [code, n] = [...codes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [];
     // GLOBAL is worth keeping only where it overrules a broader key ("es+google" over "es").
     if (code === 'GLOBAL' && !key.includes('+')) continue;

@@ -40,6 +40,11 @@ export const regulatorSchema = z.object({
   name: text('the regulator name'),
   /** The abbreviation the press uses ("DPC", "ICO"); the tagger matches it case-sensitively. */
   abbr: text('an abbreviation').optional(),
+  /**
+   * Other names the press gives it, in its own language and with their endings ("Hamburger
+   * Datenschutzbeauftragter"): the tagger matches them as it does the name; pages show the name.
+   */
+  aliases: z.array(text('an alias')).default([]),
   /** The regulator's website. */
   url: httpUrl.optional(),
 });
@@ -55,7 +60,14 @@ export const regionSchema = z.object({
   regulators: z.array(regulatorSchema).default([]),
   /** Laws whose mention places a story here (GDPR → EU, LGPD → BR), by name or abbreviation. */
   laws: z
-    .array(z.object({ name: text('the law name'), abbr: text('an abbreviation').optional() }))
+    .array(
+      z.object({
+        name: text('the law name'),
+        abbr: text('an abbreviation').optional(),
+        /** Its names in other languages ("개인정보보호법"): matched as the name is; pages show the name. */
+        aliases: z.array(text('an alias')).default([]),
+      }),
+    )
     .default([]),
   /** Codes of the blocs this region belongs to: an item tagged with it is also tagged with them (IE → EU). */
   memberOf: z.array(regionCodeFormat).default([]),

@@ -85,14 +85,14 @@ function regionTerms(taxonomy: Taxonomy): Term<RegionTarget>[] {
           caseSensitive: false,
         });
     for (const g of r.regulators) {
-      add(g.name, r.code, 'regulator', properNoun(g.name));
+      for (const name of [g.name, ...g.aliases]) add(name, r.code, 'regulator', properNoun(name));
       if (g.abbr && g.abbr.length >= MIN_ABBR) add(g.abbr, r.code, 'regulator', true);
       // French and Italian typography writes an acronym said as a word in title case ("la Cnil").
       if (g.abbr && g.abbr.length >= MIN_TITLE_ABBR && /^\p{Lu}+$/u.test(g.abbr))
         add(g.abbr[0] + g.abbr.slice(1).toLowerCase(), r.code, 'regulator', true);
     }
     for (const l of r.laws) {
-      add(l.name, r.code, 'law', properNoun(l.name));
+      for (const name of [l.name, ...l.aliases]) add(name, r.code, 'law', properNoun(name));
       if (l.abbr && l.abbr.length >= MIN_ABBR) add(l.abbr, r.code, 'law', true);
     }
   }
