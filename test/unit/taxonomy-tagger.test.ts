@@ -235,6 +235,15 @@ describe('region tags', () => {
     ).toEqual(['US']);
   });
 
+  it('reads a name with the genitive s German and the Scandinavian languages write', () => {
+    expect(companies('Datenschützer prüfen Metas KI-Pläne').ids).toEqual(['meta']);
+    expect(regions('Datatilsynets vedtak mot Meta', '', { language: 'no' }).ids).toEqual(['NO']);
+    expect(regions('Brukere i EUs medlemsland kan protestere').ids).toEqual(['EU']);
+    // Only a capitalised name takes it, and only on its last word.
+    expect(companies('Il raggiunge le sue metas').ids).toEqual([]);
+    expect(regions('Norwegians speak Norwegian').ids).toEqual(['NO']);
+  });
+
   it('reads dashes and line breaks between the words of a name as spaces', () => {
     expect(regions('Fined under the General Data-Protection\nRegulation').ids).toEqual(['EU']);
   });

@@ -3,7 +3,7 @@
  * text used by one name only. Looking names up by their first word keeps this fast however many
  * names the taxonomy holds.
  */
-import { fold, matchForms, normaliseSeparator, tokenize, type Token } from './text.ts';
+import { fold, matchForms, normaliseSeparator, rawForms, tokenize, type Token } from './text.ts';
 
 export interface Term<T> {
   /** The name as an editor wrote it ("Instagram", "X Corp.", "ICO"). */
@@ -82,7 +82,9 @@ function matchesAt<T>(c: Compiled<T>, source: string, tokens: Token[], i: number
   if (i + c.words.length > tokens.length) return false;
   for (let k = 0; k < c.words.length; k++) {
     const t = tokens[i + k]!;
-    if (c.caseSensitive ? t.raw !== c.words[k] : !matchForms(t).includes(c.words[k]!)) return false;
+    const last = k === c.words.length - 1;
+    const forms = c.caseSensitive ? rawForms(t, last) : matchForms(t, last);
+    if (!forms.includes(c.words[k]!)) return false;
     if (
       k > 0 &&
       normaliseSeparator(source.slice(tokens[i + k - 1]!.end, t.start)) !== c.seps[k - 1]
@@ -98,7 +100,7 @@ export function findTerms<T>(index: TermIndex<T>, source: string, tokens: Token[
   let i = 0;
   while (i < tokens.length) {
     let hit: Compiled<T> | undefined;
-    for (const form of matchForms(tokens[i]!)) {
+    for (const form of matchForms(tokens[i]!, true)) {
       hit = index.byFirstWord.get(form)?.find((c) => matchesAt(c, source, tokens, i));
       if (hit) break;
     }

@@ -112,9 +112,25 @@ const PARTICLES = [
 ].map(fold);
 const HANGUL = /\p{Script=Hangul}/u;
 
-/** The folded forms a name may be matched against: the word, and a Korean word without its particle. */
-export function matchForms(t: Token): string[] {
-  if (!HANGUL.test(t.raw)) return [t.folded];
+/**
+ * German and the Scandinavian languages write a name's genitive with a bare s ("Metas KI-Pläne",
+ * "Irlands datatilsyn", "EUs medlemsland"): a capitalised word of three letters or more, or an
+ * acronym, with an s after it.
+ */
+const GENITIVE = /^(?:\p{Lu}\p{L}{2,}|\p{Lu}{2,})s$/u;
+
+/**
+ * The folded forms a name may be matched against: the word, a Korean word without its particle
+ * and, where `genitive` (the last word of a name), a capitalised word without its genitive s.
+ */
+export function matchForms(t: Token, genitive = false): string[] {
+  if (!HANGUL.test(t.raw))
+    return genitive && GENITIVE.test(t.raw) ? [t.folded, t.folded.slice(0, -1)] : [t.folded];
   const p = PARTICLES.find((x) => t.folded.length > x.length && t.folded.endsWith(x));
   return p ? [t.folded, t.folded.slice(0, -p.length)] : [t.folded];
+}
+
+/** The forms a case-sensitive name may be matched against: as written, and without a genitive s. */
+export function rawForms(t: Token, genitive = false): string[] {
+  return genitive && GENITIVE.test(t.raw) ? [t.raw, t.raw.slice(0, -1)] : [t.raw];
 }
