@@ -5,7 +5,7 @@ import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { createClassifier, loadClassifierRules } from '../../src/lib/classify/index.ts';
 import { loadModel } from '../../src/lib/classify/model.ts';
-import { conceptPatterns } from '../../src/lib/classify/rules.ts';
+import { languagePatterns } from '../../src/lib/classify/rules.ts';
 import { ContentError, loadTaxonomy } from '../../src/lib/content/load-taxonomy.ts';
 
 const taxonomy = loadTaxonomy('content');
@@ -452,10 +452,10 @@ describe('classifier rules file', () => {
 
   it('gives text in an undetermined language every language’s words, and a known one only its own', () => {
     const swedishWord = 'trana*';
-    expect(conceptPatterns(rules, 'training', 'sv')).toContain(swedishWord);
-    expect(conceptPatterns(rules, 'training', 'und')).toContain(swedishWord);
-    expect(conceptPatterns(rules, 'training', 'de')).not.toContain(swedishWord);
-    expect(conceptPatterns(rules, 'training', 'en')).toEqual(rules.concepts.training);
+    expect(languagePatterns(rules, 'training', 'sv')).toContain(swedishWord);
+    expect(languagePatterns(rules, 'training', 'und')).toContain(swedishWord);
+    expect(languagePatterns(rules, 'training', 'de')).not.toContain(swedishWord);
+    expect(languagePatterns(rules, 'training', 'en')).toEqual([]);
   });
 
   it('refuses a language section under a name that is not a language code', () => {

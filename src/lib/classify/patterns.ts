@@ -81,8 +81,14 @@ function matchFrom<K>(p: Pattern<K>, tokens: Token[], i: number): number {
   return i + p.steps.length - 1;
 }
 
-/** Every occurrence of every pattern; overlapping hits are all kept (one word may signal two things). */
-export function findPatterns<K>(set: PatternSet<K>, tokens: Token[]): PatternHit<K>[] {
+/**
+ * Every occurrence of every pattern of one set or several; overlapping hits are all kept (one word
+ * may signal two things), and a hit two sets share is kept once.
+ */
+export function findPatterns<K>(
+  sets: PatternSet<K> | readonly PatternSet<K>[],
+  tokens: Token[],
+): PatternHit<K>[] {
   const hits: PatternHit<K>[] = [];
   const seen = new Set<string>();
   const tryAll = (list: Pattern<K>[] | undefined, i: number) => {
@@ -97,9 +103,11 @@ export function findPatterns<K>(set: PatternSet<K>, tokens: Token[]): PatternHit
   };
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.folded;
-    tryAll(set.exact.get(word), i);
-    for (let n = Math.min(word.length, 40); n >= set.minPrefix; n--)
-      tryAll(set.prefix.get(word.slice(0, n)), i);
+    for (const set of Array.isArray(sets) ? sets : [sets]) {
+      tryAll(set.exact.get(word), i);
+      for (let n = Math.min(word.length, 40); n >= set.minPrefix; n--)
+        tryAll(set.prefix.get(word.slice(0, n)), i);
+    }
   }
   return hits;
 }

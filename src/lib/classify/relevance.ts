@@ -6,7 +6,7 @@
  */
 import type { Token } from '../taxonomy/text.ts';
 import { buildPatternSet, findPatterns, type PatternHit, type PatternSet } from './patterns.ts';
-import { CONCEPTS, conceptPatterns, type ClassifierRules, type Concept } from './rules.ts';
+import { CONCEPTS, languagePatterns, type ClassifierRules, type Concept } from './rules.ts';
 
 export interface RelevanceInput {
   source: string;
@@ -64,17 +64,23 @@ function closest(as: Located[], bs: Located[], window: number): [Located, Locate
 }
 
 export function createSignals(rules: ClassifierRules): (input: RelevanceInput) => Signals {
-  const sets = new Map<string, PatternSet<Key>>();
+  // The base vocabulary once, and each language's own words apart, read together.
+  const base = buildPatternSet<Key>([
+    ...CONCEPTS.map((c): [Key, readonly string[]] => [c, rules.concepts[c]]),
+    ...rules.negatives.map((n, i): [Key, readonly string[]] => [`negative:${i}`, n.terms]),
+  ]);
+  const sets = new Map<string, PatternSet<Key>[]>();
   const setFor = (language: string) => {
-    let set = sets.get(language);
-    if (!set) {
-      set = buildPatternSet<Key>([
-        ...CONCEPTS.map((c): [Key, readonly string[]] => [c, conceptPatterns(rules, c, language)]),
-        ...rules.negatives.map((n, i): [Key, readonly string[]] => [`negative:${i}`, n.terms]),
+    let list = sets.get(language);
+    if (!list) {
+      const own = CONCEPTS.map((c): [Key, readonly string[]] => [
+        c,
+        languagePatterns(rules, c, language),
       ]);
-      sets.set(language, set);
+      list = [base, buildPatternSet<Key>(own)];
+      sets.set(language, list);
     }
-    return set;
+    return list;
   };
 
   return ({ source, tokens, language, places, authorities, companies, textStart }) => {

@@ -122,18 +122,18 @@ export function loadClassifierRules(root = contentDir()): ClassifierRules {
 }
 
 /**
- * A concept's patterns for text in `language`: the base list (English, and words every language
- * borrows, such as "AI") with that language's own. A text whose language is undetermined is read
- * with every language's list. One language's word is often another's unrelated one (Swedish
- * "träna" folds to the stem of "transfer", Polish "sąd" to English "sad"), so a list is not let
- * loose on text in other languages.
+ * What text in `language` adds to a concept's base list (English, and words every language
+ * borrows, such as "AI"): that language's own words, or every language's where the language is
+ * undetermined. One language's word is often another's unrelated one (Swedish "träna" folds to
+ * the stem of "transfer", Polish "sąd" to English "sad"), so a list is not let loose on text in
+ * other languages.
  */
-export function conceptPatterns(
+export function languagePatterns(
   rules: ClassifierRules,
   concept: Concept,
   language: string,
 ): string[] {
   const own = rules.languages[language];
-  const extra = own ? [own] : language === 'und' ? Object.values(rules.languages) : [];
-  return [...rules.concepts[concept], ...extra.flatMap((l) => l[concept] ?? [])];
+  const lists = own ? [own] : language === 'und' ? Object.values(rules.languages) : [];
+  return lists.flatMap((l) => l[concept] ?? []);
 }
