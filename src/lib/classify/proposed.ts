@@ -6,6 +6,7 @@
  * Such a name is tagged by the slug of its name, as proposed, so the story is filed under it and
  * an editor can adopt it.
  */
+import { COMPANY_WORDS } from '../taxonomy/business-words.ts';
 import type { Token } from '../taxonomy/text.ts';
 import { companySlug } from './labelled.ts';
 
@@ -34,19 +35,19 @@ const capitalised = (t: Token) => /^\p{Lu}/u.test(t.raw);
  * Words for a kind of business that news sets before its name, in the languages read (folded, as
  * tokens are): "photo app", "l'application", "die Plattform", "la piattaforma", "a plataforma".
  */
-const KIND_OF_BUSINESS = new Set(
-  [
-    'app apps site website platform firm company startup developer provider maker publisher service network giant chatbot',
-    'application appli plateforme societe entreprise editeur',
-    'plattform unternehmen firma konzern dienst anbieter',
-    'aplicacion plataforma empresa compania servicio',
-    'piattaforma societa azienda servizio',
+const KIND_OF_BUSINESS = new Set([
+  ...COMPANY_WORDS,
+  ...[
+    'app apps site website provider publisher service network chatbot',
+    'application appli editeur',
+    'dienst anbieter',
+    'aplicacion servicio',
+    'servizio',
     'aplicativo servico',
-    'bedrijf dienst',
   ]
     .join(' ')
     .split(' '),
-);
+]);
 
 /**
  * The company the headline names that no taxonomy name matched: its actor at its head, else a

@@ -4,6 +4,7 @@
  * without touching code.
  */
 import type { Taxonomy } from '../content/load-taxonomy.ts';
+import { COMPANY_WORDS } from './business-words.ts';
 import type { Token } from './text.ts';
 import { buildTermIndex, findTerms, type Term, type TermIndex, type TermMatch } from './terms.ts';
 
@@ -120,24 +121,25 @@ function collect(hits: Map<string, string[]>, id: string, word: string) {
  * noyb": a place name beside a word for a business or organisation says where it is from, not
  * where the story applies. The words are folded, as tokens are.
  */
-const BUSINESS = new Set(
-  [
-    'firm firms company companies startup giant giants conglomerate platform maker developer owner owned group tech organisation organization nonprofit',
-    'konzern unternehmen firma techkonzern plattform organisation verein',
-    'societe entreprise groupe geant firme plateforme association organisation',
-    'empresa compania firma gigante plataforma tecnologica organizacion asociacion',
-    'societa azienda gruppo colosso gigante piattaforma associazione organizzazione',
-    'empresa companhia gigante plataforma associacao organizacao',
-    'bedrijf techbedrijf concern platform organisatie',
-    'selskap selskapet selskab selskabet konsern konsernet koncern koncernen plattform organisasjon organisasjonen',
+const BUSINESS = new Set([
+  ...COMPANY_WORDS,
+  ...[
+    'firms companies giants conglomerate owner owned group tech organisation organization nonprofit',
+    'techkonzern organisation verein',
+    'groupe geant firme association organisation',
+    'gigante tecnologica organizacion asociacion',
+    'gruppo colosso gigante associazione organizzazione',
+    'companhia gigante associacao organizacao',
+    'techbedrijf concern organisatie',
+    'selskap selskapet selskab selskabet konsern konsernet koncern koncernen organisasjon organisasjonen',
     'bolag bolaget foretag foretaget',
     'yhtio yritys',
-    'firma spolka koncern platforma organizacja',
-    'firma spolecnost organizace',
+    'spolka koncern platforma organizacja',
+    'spolecnost organizace',
   ]
     .join(' ')
     .split(' '),
-);
+]);
 /** Where the adjective follows its noun ("la società statunitense"), the business word comes first. */
 const NOUN_FIRST = new Set(['es', 'fr', 'it', 'pt']);
 /** "A Dutch language expert", "German-speaking users": a demonym before these names a language. */
