@@ -101,9 +101,10 @@ export function findPatterns<K>(
       hits.push({ key: p.key, first: i, last, sentence: tokens[i]!.sentence });
     }
   };
+  const all = Array.isArray(sets) ? sets : [sets];
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.folded;
-    for (const set of Array.isArray(sets) ? sets : [sets]) {
+    for (const set of all) {
       tryAll(set.exact.get(word), i);
       for (let n = Math.min(word.length, 40); n >= set.minPrefix; n--)
         tryAll(set.prefix.get(word.slice(0, n)), i);

@@ -73,18 +73,23 @@ const properNoun = (s: string) => /^\p{Lu}/u.test(s);
 
 function regionTerms(taxonomy: Taxonomy): Term<RegionTarget>[] {
   const terms: Term<RegionTarget>[] = [];
-  const add = (name: string, code: string, kind: RegionTermKind, caseSensitive: boolean) =>
-    terms.push({ name, target: { code, kind }, caseSensitive });
+  const add = (
+    name: string,
+    code: string,
+    kind: RegionTermKind,
+    caseSensitive: boolean,
+    language?: string,
+  ) =>
+    terms.push({
+      name,
+      target: language ? { code, kind, language } : { code, kind },
+      caseSensitive,
+    });
   for (const r of taxonomy.regions) {
     for (const name of new Set([r.name, ...r.aliases, ...(r.countryNames ?? [])]))
       add(name, r.code, 'place', properNoun(name));
     for (const [language, forms] of Object.entries(r.countryDemonyms ?? {}))
-      for (const form of forms)
-        terms.push({
-          name: form,
-          target: { code: r.code, kind: 'place', language },
-          caseSensitive: false,
-        });
+      for (const form of forms) add(form, r.code, 'place', false, language);
     for (const g of r.regulators) {
       for (const name of [g.name, ...g.aliases]) add(name, r.code, 'regulator', properNoun(name));
       if (g.abbr && g.abbr.length >= MIN_ABBR) add(g.abbr, r.code, 'regulator', true);
