@@ -292,9 +292,7 @@ describe('which words a query word matches', () => {
     item({ id: 'c', title: 'Regulater fines the company', date: '2024-05-03T00:00:00.000Z' }),
     item({ id: 'd', title: 'Fires destroy servers', date: '2024-05-02T00:00:00.000Z' }),
   ];
-  const b = buildSearchIndex(WORDS, taxonomy);
-  const idx = loadIndex(b.meta, b.files.get(b.meta.items)!);
-  addAllShards(idx, b.files);
+  const idx = loaded(buildSearchIndex(WORDS, taxonomy));
   const found = (q: string) =>
     search(idx, { ...EMPTY_STATE, q, literal: '1' }).ids.map((i) => WORDS[i]!.id);
 
@@ -344,9 +342,7 @@ describe('typo variants of a correctly spelt word', () => {
   const items = rows
     .map(([title, summary], i) => item({ id: `t${i}`, title, summary, date: day(30 - i) }))
     .sort(byNewest);
-  const b = buildSearchIndex(items, taxonomy);
-  const idx = loadIndex(b.meta, b.files.get(b.meta.items)!);
-  addAllShards(idx, b.files);
+  const idx = loaded(buildSearchIndex(items, taxonomy));
   const found = (q: string) =>
     search(idx, { ...EMPTY_STATE, q, literal: '1' }).ids.map((i) => items[i]!.title);
 
@@ -383,9 +379,7 @@ describe('typo variants of a correctly spelt word', () => {
       ...[1, 2, 3].map((k) => item({ id: `s${k}`, title: `New settings ${k}`, date: day(8 - k) })),
       item({ id: 'sitting', title: 'Sitting members', date: day(1) }),
     ];
-    const typed = buildSearchIndex(rows, taxonomy);
-    const at = loadIndex(typed.meta, typed.files.get(typed.meta.items)!);
-    addAllShards(at, typed.files);
+    const at = loaded(buildSearchIndex(rows, taxonomy));
     const run = (q: string) =>
       search(at, { ...EMPTY_STATE, q, literal: '1' }).ids.map((i) => rows[i]!.id);
     expect(run('setting').sort()).toEqual(['one', 's1', 's2', 's3']);
@@ -400,9 +394,7 @@ describe('typo variants of a correctly spelt word', () => {
         item({ id: `privacy${k}`, title: `Privacy rules ${k}`, date: day(8 - k) }),
       ),
     ];
-    const typed = buildSearchIndex(rows, taxonomy);
-    const at = loadIndex(typed.meta, typed.files.get(typed.meta.items)!);
-    addAllShards(at, typed.files);
+    const at = loaded(buildSearchIndex(rows, taxonomy));
     const run = (q: string) =>
       search(at, { ...EMPTY_STATE, q, literal: '1' }).ids.map((i) => rows[i]!.id);
     expect(run('priva')).toEqual(['privacy1', 'privacy2', 'privacy3', 'rare']);
@@ -479,9 +471,7 @@ describe('typo-tolerant queries', () => {
       item({ id: 'settings', title: 'Settings menu redesigned', date: '2024-05-02T00:00:00Z' }),
       item({ id: 'privacy', title: 'Privacy notice redesigned', date: '2024-05-01T00:00:00Z' }),
     ];
-    const b = buildSearchIndex(rows, taxonomy);
-    const idx = loadIndex(b.meta, b.files.get(b.meta.items)!);
-    addAllShards(idx, b.files);
+    const idx = loaded(buildSearchIndex(rows, taxonomy));
     const run = (q: string) => search(idx, { ...EMPTY_STATE, q });
     // "opt" and "out" missing cost 2 + 2, within the 4 edits of "opt-out settings".
     expect(run('opt-out settings').ids.map((i) => rows[i]!.id)).toEqual(['both', 'settings']);
