@@ -211,6 +211,26 @@ describe('classifier', () => {
     ).toEqual(['CL']);
   });
 
+  it('places a story by the state of a federation it names', () => {
+    const placed = (title: string) => classify({ title, text: '' }).regions;
+    expect(placed('Oregon attorney general sues Meta over AI training on users’ posts')).toEqual([
+      'US',
+    ]);
+    expect(placed('Quebec privacy regulator asks LinkedIn how it trains AI on profiles')).toEqual([
+      'CA',
+    ]);
+    expect(placed('Datenschützer in Bayern prüfen KI-Training von Meta')).toEqual(['DE', 'EU']);
+  });
+
+  it('does not place a story by a newspaper named after a state', () => {
+    expect(
+      classify({
+        title: 'OpenAI trained its models on users’ chats, the New York Times reported',
+        text: '',
+      }).regions,
+    ).toEqual(['GLOBAL']);
+  });
+
   it('places a national regulator named in its own language', () => {
     expect(
       classify({ title: 'Garante privacy: stop all’addestramento di ChatGPT', text: '' }).regions,

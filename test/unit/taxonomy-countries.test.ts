@@ -46,6 +46,26 @@ describe('countries', () => {
     expect(byCode.get('US')!.aliases).toContain('USA');
   });
 
+  it('names the states of federations as their country, from the ISO 3166-2 data', () => {
+    expect(byCode.get('US')!.aliases).toEqual(
+      expect.arrayContaining(['Oregon', 'Texas', 'New Jersey', 'District of Columbia']),
+    );
+    expect(byCode.get('CA')!.aliases).toEqual(expect.arrayContaining(['Quebec', 'Ontario']));
+    expect(byCode.get('DE')!.aliases).toEqual(expect.arrayContaining(['Bayern', 'Hessen']));
+    expect(byCode.get('BR')!.aliases).toEqual(expect.arrayContaining(['São Paulo', 'Paraná']));
+    expect(byCode.get('CH')!.aliases).toContain('Zürich');
+  });
+
+  it('leaves a state out where its name is a country’s, a function word or too short', () => {
+    // The US state of Georgia: the name stays the country's.
+    expect(byCode.get('US')!.aliases).not.toContain('Georgia');
+    expect(byCode.get('GE')!.name).toBe('Georgia');
+    // Brazil's Pará is Spanish and Portuguese "para" once accents are ignored.
+    expect(byCode.get('BR')!.aliases).not.toContain('Pará');
+    // Switzerland's Uri would be read in every "URI".
+    expect(byCode.get('CH')!.aliases).not.toContain('Uri');
+  });
+
   it('keeps an editor’s region file and adds the packages’ names to it', () => {
     const merged = withAllCountries(loadTaxonomy('content').regions.filter((r) => r.code === 'IT'));
     const it = merged.find((r) => r.code === 'IT')!;

@@ -2,13 +2,16 @@
  * Every ISO 3166 country with the names news uses for it, in the languages the site reads, from
  * well-kept data packages instead of lists typed by hand: i18n-iso-countries (names and short
  * forms in every language), world-countries (English demonyms, other spellings, and the common
- * names other languages use) and i18n-nationality (demonyms in other languages, demonyms.ts).
+ * names other languages use), i18n-nationality (demonyms in other languages, demonyms.ts) and
+ * iso-3166-2 (the states of federations, subdivisions.ts).
  * content/regions/ adds what only editors know — regulators, laws, blocs — and can override a name.
  */
 import { createRequire } from 'node:module';
 import countries, { type LocaleData } from 'i18n-iso-countries/index.js';
 import worldCountries from 'world-countries';
 import { allDemonyms } from './demonyms.ts';
+import { federalStates } from './subdivisions.ts';
+import { fold } from './text.ts';
 
 /** The languages the site reads news in (ISO 639-1, as i18n-iso-countries names them). */
 export const LANGUAGES = [
@@ -107,6 +110,14 @@ export function allCountries(): Country[] {
       }),
     ]);
   }
+  // A state named as a country ("Georgia") or written as a function word ("Pará" is "para")
+  // would take that name from the country or the sentence: the country's name wins.
+  const countryNames = new Set([...byCode.values()].flatMap((names) => [...names].map(fold)));
+  for (const [alpha2, states] of federalStates())
+    add(
+      alpha2,
+      states.filter((s) => !countryNames.has(fold(s)) && !ordinary.has(fold(s))),
+    );
   const independent = new Set(worldCountries.filter((c) => c.independent).map((c) => c.cca2));
   const demonyms = new Map<string, Record<string, string[]>>();
   for (const d of allDemonyms()) {
