@@ -222,6 +222,16 @@ describe('classifier', () => {
     expect(placed('Datenschützer in Bayern prüfen KI-Training von Meta')).toEqual(['DE', 'EU']);
   });
 
+  it('places a national court named in its own language', () => {
+    const placed = (title: string) => classify({ title, text: '' }).regions;
+    expect(placed('Oberlandesgericht erlaubt Meta das KI-Training mit Nutzerdaten')).toEqual([
+      'DE',
+      'EU',
+    ]);
+    expect(placed('STF julga uso de dados de usuários para treinar IA da Meta')).toEqual(['BR']);
+    expect(placed('Hoge Raad oordeelt over AI-training met gebruikersdata')).toEqual(['EU', 'NL']);
+  });
+
   it('does not place a story by a newspaper named after a state', () => {
     expect(
       classify({
