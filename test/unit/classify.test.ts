@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { createClassifier, loadClassifierRules } from '../../src/lib/classify/index.ts';
+import {
+  createAnalyser,
+  createClassifier,
+  loadClassifierRules,
+} from '../../src/lib/classify/index.ts';
 import { loadModel } from '../../src/lib/classify/model.ts';
 import { languagePatterns } from '../../src/lib/classify/rules.ts';
 import { ContentError, loadTaxonomy } from '../../src/lib/content/load-taxonomy.ts';
@@ -92,11 +96,16 @@ describe('classifier', () => {
     expect(c.why.at(-1)).toBe('no region named → GLOBAL');
   });
 
+  it('keeps a chip story that mentions training models off the site, rejected or held for review', () => {
+    const c = classify({
+      title: 'US widens export controls on AI chips',
+      text: 'Nvidia processors used to train large models are covered.',
+    });
+    expect(c.relevant === false || c.review === true).toBe(true);
+    expect(c.score).toBeLessThan(0.65);
+  });
+
   it.each([
-    [
-      'US widens export controls on AI chips',
-      'Nvidia processors used to train large models are covered.',
-    ],
     [
       'Meta-analysis links social media to sleep loss',
       'Researchers pooled data from 30 studies of teenagers.',
@@ -427,6 +436,21 @@ describe('classifier', () => {
     });
     expect(english.why).toContain('language: en');
     expect(english.why[0]).not.toMatch(/'trends?'/);
+  });
+
+  it('reads training people as teaching, not as training a model, in any language', () => {
+    const analyse = createAnalyser(taxonomy, rules, {
+      companies: {},
+      regionWords: {},
+      languageRegions: {},
+    });
+    const trains = (title: string) => analyse({ title, text: '' }).features.has('s:training');
+    expect(trains('OpenAI will train 400,000 teachers to use AI in class')).toBe(false);
+    expect(trains('Amazon says it is ready to train its future AI workforce')).toBe(false);
+    expect(trains('Die Schulen bekommen ein KI-Training für Lehrkräfte')).toBe(false);
+    // The people are what the model learns from, not whom it teaches.
+    expect(trains('Edtech firm trained its AI on students’ essays without asking')).toBe(true);
+    expect(trains('Meta trains AI models on public posts of its users')).toBe(true);
   });
 
   it('does not take a regulator’s "authorities" for the people whose data it is', () => {

@@ -63,6 +63,30 @@ function closest(as: Located[], bs: Located[], window: number): [Located, Locate
   return best;
 }
 
+/** How many words may stand between a training word and the people it teaches ("train 400,000 teachers"). */
+const LEARNER_GAP = 3;
+/**
+ * Words that make the people what a model learns from ("trained on students' essays", "mit
+ * Daten von Lehrkräften"), not whom it teaches: "on", "with", "from" in the languages read.
+ */
+const SOURCE_WORDS = new Set(
+  'on with from using off mit auf anhand sur avec con sobre su com met op med pa'.split(' '),
+);
+
+function teachesPeople(
+  t: Located,
+  learners: readonly Located[],
+  tokens: readonly Token[],
+): boolean {
+  return learners.some(
+    (l) =>
+      l.sentence === t.sentence &&
+      l.first > t.last &&
+      l.first - t.last - 1 <= LEARNER_GAP &&
+      !tokens.slice(t.last + 1, l.first).some((w) => SOURCE_WORDS.has(w.folded)),
+  );
+}
+
 export function createSignals(rules: ClassifierRules): (input: RelevanceInput) => Signals {
   // The base vocabulary once, and each language's own words apart, read together.
   const base = buildPatternSet<Key>([
@@ -118,7 +142,7 @@ export function createSignals(rules: ClassifierRules): (input: RelevanceInput) =
           break;
         }
 
-    const training = get('training');
+    const training = get('training').filter((t) => !teachesPeople(t, get('learners'), tokens));
     const ai = get('ai');
     const authority = [...get('authority'), ...authorities.map(located)];
     const tp = closest(training, personal, rules.window);

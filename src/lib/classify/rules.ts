@@ -25,6 +25,7 @@ export const CONCEPTS = [
   'dataDeal',
   'authority',
   'court',
+  'learners',
 ] as const;
 export type Concept = (typeof CONCEPTS)[number];
 
@@ -56,6 +57,11 @@ export const classifierRulesSchema = z.strictObject({
     authority: patterns('authority'),
     /** Lawsuits and judges (a court case that names no place is usually a US one). */
     court: patterns('court'),
+    /**
+     * People being taught: a training word with one of these as its object means teaching people
+     * skills, not training a model ("train 400,000 teachers", "train its future AI workforce").
+     */
+    learners: patterns('learners'),
   }),
   /** Contexts that make a story about something else (earnings, chips, breaches): each lowers the score. */
   negatives: z
