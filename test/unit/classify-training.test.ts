@@ -133,6 +133,17 @@ describe('cross-validation', () => {
     expect(Math.max(...relevantPerFold) - Math.min(...relevantPerFold)).toBeLessThanOrEqual(1);
   });
 
+  it('gives another split, as fixed and as evenly spread, for each split number', () => {
+    const first = assignFolds(items, 5);
+    const second = assignFolds(items, 5, 1);
+    expect(second).toEqual(assignFolds(items, 5, 1));
+    expect(second).not.toEqual(first);
+    const relevantPerFold = [0, 1, 2, 3, 4].map(
+      (f) => items.filter((x, i) => x.relevant && second[i] === f).length,
+    );
+    expect(Math.max(...relevantPerFold) - Math.min(...relevantPerFold)).toBeLessThanOrEqual(1);
+  });
+
   it('scores every item with a model that never saw it', () => {
     // A name labelled once is learned by the full model but by none of the fold models that
     // score that one item.
@@ -241,6 +252,22 @@ describe('npm run train-classifier and eval-classifier', () => {
     expect(strict.stderr).toMatch(
       /eval-classifier: precision is \d\.\d{3}, under the floor of 1\.01/,
     );
+  });
+
+  it('shows how the figures move over other splits into folds, and refuses a split count that is not one', () => {
+    const dir = scratch();
+    const json = path.join(dir, 'figures.json');
+    const env = { AIDW_CONTENT_DIR: dir, AIDW_LABELLED: path.resolve(SMALL) };
+    const r = run('eval-classifier', env, ['--splits', '3', '--json', json]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Over 3 splits into folds \(the first is the one above\)/);
+    expect(r.stdout).toMatch(/\| precision \| \d\.\d{3} \| \d\.\d{3} \| \d\.\d{3} \|/);
+    const figures = JSON.parse(fs.readFileSync(json, 'utf8'));
+    expect(figures.splits).toHaveLength(3);
+    expect(figures.splits[0]).toEqual(figures.all);
+    const bad = run('eval-classifier', env, ['--splits', 'two']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/--splits must be a whole number of 1 or more, not "two"/);
   });
 });
 
