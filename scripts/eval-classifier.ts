@@ -5,7 +5,9 @@
  * by a model trained without it. Prints relevance precision and recall, company and region
  * micro-F1, the same per language, and the misses; with `--splits N`, the same cross-validation
  * over N different splits into folds, to show how much of a figure is the luck of one split.
- * Exits 1 when a figure of the first split is under a given floor.
+ * It also scores the stories of the feeds corpus, none about the topic, with a model trained on
+ * every labelled item, and says how many would reach readers or the review queue
+ * (`--max-off-topic N` fails above N). Exits 1 when a figure of the first split is under its floor.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +15,9 @@ import { parseArgs } from 'node:util';
 import { ContentError, loadTaxonomy } from '../src/lib/content/load-taxonomy.ts';
 import { contentDir } from '../src/lib/content/paths.ts';
 import { crossValidate } from '../src/lib/classify/cross-validate.ts';
+import { createClassifier } from '../src/lib/classify/index.ts';
+import { offTopicDir, offTopicFigures, readOffTopicItems } from '../src/lib/classify/off-topic.ts';
+import { trainModel } from '../src/lib/classify/train.ts';
 import { readKnownChanges } from '../src/lib/classify/known-changes.ts';
 import { LabelledDataError } from '../src/lib/classify/labelled.ts';
 import { byLanguage, reviewFigures, score } from '../src/lib/classify/metrics.ts';
@@ -25,6 +30,7 @@ const { values } = parseArgs({
     json: { type: 'string' },
     misses: { type: 'boolean', default: false },
     splits: { type: 'string', default: '1' },
+    'max-off-topic': { type: 'string' },
     'min-precision': { type: 'string' },
     'min-recall': { type: 'string' },
     'min-company-f1': { type: 'string' },
@@ -108,6 +114,27 @@ if (splits > 1) {
   }
 }
 
+const offTopicItems = await readOffTopicItems();
+const offTopic = offTopicItems.length
+  ? offTopicFigures(
+      createClassifier(
+        taxonomy,
+        rules,
+        trainModel(data.items, data.sources, taxonomy, rules),
+        changes,
+      ),
+      offTopicItems,
+    )
+  : undefined;
+if (offTopic) {
+  console.log(
+    `\nOff-topic stories (${offTopic.items} from the feeds corpus, none about the topic), scored by a model trained on every labelled item: ` +
+      `${offTopic.kept} shown to readers, ${offTopic.held} held for review.`,
+  );
+  for (const title of offTopic.keptTitles) console.log(`- shown: ${title.slice(0, 100)}`);
+} else
+  console.log(`\nNo off-topic check: no feeds corpus at ${offTopicDir()} (AIDW_FEEDS_CORPUS).`);
+
 if (values.misses) {
   console.log('\nMisses (relevance wrong, or tags wrong on a relevant item):');
   for (const s of scored) {
@@ -126,7 +153,7 @@ if (values.misses) {
 if (values.json)
   fs.writeFileSync(
     values.json,
-    `${JSON.stringify({ sources: data.sources, seconds, msPerItem, all, review, languages, ...(splits > 1 ? { splits: spread } : {}) }, null, 2)}\n`,
+    `${JSON.stringify({ sources: data.sources, seconds, msPerItem, all, review, languages, ...(splits > 1 ? { splits: spread } : {}), ...(offTopic ? { offTopic } : {}) }, null, 2)}\n`,
   );
 
 const floors: [string, number, string | undefined][] = [
@@ -142,4 +169,13 @@ if (langFloor)
 const under = floors.filter(([, v, min]) => min !== undefined && v < Number(min));
 for (const [name, v, min] of under)
   console.error(`eval-classifier: ${name} is ${pct(v)}, under the floor of ${min}`);
-process.exit(under.length ? 1 : 0);
+const maxOffTopic = values['max-off-topic'];
+const overOffTopic =
+  maxOffTopic !== undefined && (!offTopic || offTopic.kept + offTopic.held > Number(maxOffTopic));
+if (overOffTopic)
+  console.error(
+    offTopic
+      ? `eval-classifier: ${offTopic.kept + offTopic.held} off-topic stories were shown or held for review, over the limit of ${maxOffTopic}`
+      : `eval-classifier: --max-off-topic needs the feeds corpus at ${offTopicDir()}`,
+  );
+process.exit(under.length || overOffTopic ? 1 : 0);

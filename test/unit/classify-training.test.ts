@@ -254,6 +254,36 @@ describe('npm run train-classifier and eval-classifier', () => {
     );
   });
 
+  it('says how many off-topic stories from real feeds would reach readers or the review queue, and fails over a limit', () => {
+    const dir = scratch();
+    const corpus = path.join(dir, 'corpus');
+    fs.mkdirSync(corpus);
+    fs.writeFileSync(
+      path.join(corpus, 'garden.xml'),
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Garden</title><link>https://garden.example/</link>` +
+        `<item><title>Planting tulips in autumn</title><link>https://garden.example/1</link></item>` +
+        `<item><title>Pruning roses before the frost</title><link>https://garden.example/2</link></item>` +
+        `</channel></rss>`,
+    );
+    const env = {
+      AIDW_CONTENT_DIR: dir,
+      AIDW_LABELLED: path.resolve(SMALL),
+      AIDW_FEEDS_CORPUS: corpus,
+    };
+    const r = run('eval-classifier', env, ['--max-off-topic', '0']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      /Off-topic stories \(2 from the feeds corpus, none about the topic\), scored by a model trained on every labelled item: 0 shown to readers, 0 held for review\./,
+    );
+    const missing = run('eval-classifier', { ...env, AIDW_FEEDS_CORPUS: path.join(dir, 'none') }, [
+      '--max-off-topic',
+      '0',
+    ]);
+    expect(missing.stdout).toMatch(/No off-topic check: no feeds corpus at .*none/);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/--max-off-topic needs the feeds corpus at .*none/);
+  });
+
   it('shows how the figures move over other splits into folds, and refuses a split count that is not one', () => {
     const dir = scratch();
     const json = path.join(dir, 'figures.json');

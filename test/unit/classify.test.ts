@@ -124,6 +124,20 @@ describe('classifier', () => {
     expect(c.score).toBeLessThan(0.5);
   });
 
+  it('does not weigh a story the vocabulary finds nothing of the topic in, and says so', () => {
+    const c = classify({
+      title: 'Astronomers and customers of the observatory shop watch a comet',
+      text: 'Meta-analysis of the sky: amateur observers shared their sightings.',
+    });
+    expect(c).toMatchObject({ relevant: false, score: 0 });
+    expect(c.review).toBeUndefined();
+    expect(c.why[0]).toBe(
+      'relevance 0.00: nothing of the topic named (no word for AI, training, personal data, consent, a data deal, a regulator or a court)',
+    );
+    // A company's name alone is not the topic either.
+    expect(classify({ title: 'Apple opens a new store in Milan', text: '' }).score).toBe(0);
+  });
+
   it('holds an item whose score falls in the uncertain band for review, with its best guess', () => {
     // A model that knows no feature scores every item at exactly one half: inside the band.
     const unsure = { ...loadModel('content'), bias: 0, weights: {} };

@@ -1,8 +1,9 @@
 /**
  * The features the relevance model weighs: the vocabulary's signals (language-independent, so what
- * is learned from English carries to other languages), the item's words and word pairs, character
- * n-grams inside words (they catch inflections and compounds: "KI-Training", "entraînement",
- * "학습"), and its language. Feature names are readable, so the model file can be reviewed.
+ * is learned from English carries to other languages), each pair of signals found together, how
+ * many signals were found, the item's words and word pairs, character n-grams inside words (they
+ * catch inflections and compounds: "KI-Training", "entraînement", "학습"), and its language.
+ * Feature names are readable, so the model file can be reviewed.
  */
 import type { Token } from '../taxonomy/text.ts';
 import type { Signals } from './relevance.ts';
@@ -11,6 +12,8 @@ import type { Signals } from './relevance.ts';
 const CHAR_GRAMS = [4, 5] as const;
 /** Words of one or two letters carry little on their own ("de", "la", "to"). */
 const MIN_WORD = 3;
+/** Past this many signals, one more says nothing new. */
+const MAX_COUNTED = 8;
 
 export function itemFeatures(
   tokens: readonly Token[],
@@ -19,6 +22,15 @@ export function itemFeatures(
 ): Set<string> {
   const out = new Set<string>([`lang:${language}`]);
   for (const name of signals.found.keys()) out.add(`s:${name}`);
+  // A linear model weighs each signal alone. A regulator acting on an AI product, or personal data
+  // beside an AI word, is a relevant story only with something more; the pairs and the count let
+  // the model learn what each signal is worth in the company of others. Contexts that count
+  // against are left out, and so are the headline copies of signals, which would only repeat them.
+  const found = [...signals.found.keys()].filter((n) => !n.startsWith('negative'));
+  out.add(`n:${Math.min(found.length, MAX_COUNTED)}`);
+  const linked = found.filter((n) => !n.endsWith('InHeadline')).sort();
+  for (let i = 0; i < linked.length; i++)
+    for (let j = i + 1; j < linked.length; j++) out.add(`s:${linked[i]}&${linked[j]}`);
   let previous: Token | undefined;
   for (const t of tokens) {
     const w = t.folded;

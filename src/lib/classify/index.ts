@@ -153,15 +153,32 @@ export function unplacedKeys(
   ];
 }
 
-/** "s:trainingNearPersonal" → the words that raised it; a word feature quotes itself. */
+/**
+ * "s:trainingNearPersonal" → the words that raised it, a pair of signals → both, "n:5" → how many
+ * signals were found; a word feature quotes itself.
+ */
 function describe(feature: string, weight: number, evidence: Map<string, string>): string {
   const [kind, name = ''] = feature.split(/:(.*)/s);
+  const signal = (s: string) => `${s} ${evidence.get(s) ?? ''}`.trim();
   const words =
     kind === 's'
-      ? `${name} ${evidence.get(name) ?? ''}`.trim()
-      : `${kind}:'${name.replaceAll('_', ' ')}'`;
+      ? name.split('&').map(signal).join(' with ')
+      : kind === 'n'
+        ? `${name} signals`
+        : `${kind}:'${name.replaceAll('_', ' ')}'`;
   return `${words} (${weight > 0 ? '+' : ''}${weight.toFixed(2)})`;
 }
+
+/**
+ * Signals that say nothing of the topic by themselves: a company's name, and the absence of an AI
+ * word. Every labelled headline was chosen because it touches the topic, so the model never saw a
+ * story about gardening or a phone app; left to it, the parts of such a story's words ("-mers" of
+ * "customers" in "astronomers") can add up to a keep. An item the vocabulary finds nothing of the
+ * topic in is therefore not weighed at all.
+ */
+const UNTOPICAL = new Set(['company', 'withoutAi']);
+const UNTOPICAL_REASON =
+  'nothing of the topic named (no word for AI, training, personal data, consent, a data deal, a regulator or a court)';
 
 /**
  * Builds the matchers once; the returned function is pure and fast (well under a millisecond an
@@ -179,7 +196,10 @@ export function createClassifier(
   const known = new Set(taxonomy.companies.map((c) => c.id));
   return (input): Classification => {
     const a = analyse(input);
-    const w = weigh(a.features);
+    const topical = [...a.evidence.keys()].some(
+      (k) => !k.startsWith('negative') && !UNTOPICAL.has(k),
+    );
+    const w = topical ? weigh(a.features) : { score: 0, for: [], against: [] };
     const score = Math.round(w.score * 100) / 100;
     const proposed = a.companies.filter((id) => !known.has(id));
     const side = (list: [string, number][]) =>
@@ -193,7 +213,9 @@ export function createClassifier(
       ...(proposed.length ? { proposedCompanies: proposed } : {}),
       regions: a.regions,
       why: [
-        `relevance ${score.toFixed(2)}: for ${side(w.for)}; against ${side(w.against)}`,
+        topical
+          ? `relevance ${score.toFixed(2)}: for ${side(w.for)}; against ${side(w.against)}`
+          : `relevance 0.00: ${UNTOPICAL_REASON}`,
         ...a.why,
       ],
     };
