@@ -124,6 +124,21 @@ describe('classifier', () => {
     expect(c.score).toBeLessThan(0.5);
   });
 
+  it('reads as much of the text as the labelled headlines keep, 300 characters, cut between words', () => {
+    const title = 'Meta to train AI on Instagram posts of British adults';
+    const opening =
+      'The ICO said people can object before the company starts using their public content. ' +
+      'The change follows a pause last year, when the regulator asked the company to wait. ';
+    const text = opening + 'Lawsuit court judge Brazil Japan Germany '.repeat(30);
+    const first300 = text.slice(0, 301).slice(0, text.slice(0, 301).lastIndexOf(' '));
+    const c = classify({ title, text });
+    expect(c.score).toBe(classify({ title, text: first300 }).score);
+    expect(c.regions).toEqual(classify({ title, text: first300 }).regions);
+    // Far past the opening, a place or a court no longer counts.
+    const late = classify({ title, text: opening + 'Readers wrote in. '.repeat(20) + 'Brazil.' });
+    expect(late.regions).toEqual(['UK']);
+  });
+
   it('does not weigh a story the vocabulary finds nothing of the topic in, and says so', () => {
     const c = classify({
       title: 'Astronomers and customers of the observatory shop watch a comet',
