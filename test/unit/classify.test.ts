@@ -522,6 +522,32 @@ describe('classifier rules file', () => {
     expect(createClassifier(taxonomy, loadClassifierRules(dir))(item).relevant).toBe(true);
   });
 
+  it('lets an editor add a word for a kind of business, read in any case and with or without accents', () => {
+    const item = {
+      title: 'Trading marketplace Zorblax trains AI on its users’ listings',
+      text: '',
+    };
+    expect(classify(item).companies).not.toContain('zorblax');
+    const dir = withRules((raw) => {
+      (raw['businesses'] as Record<string, string[]>)['kinds']!.push('Marketplace');
+    });
+    const taught = createClassifier(taxonomy, loadClassifierRules(dir))(item);
+    expect(taught.companies).toContain('zorblax');
+    expect(taught.why).toContain(
+      "'Zorblax' → zorblax (proposed: named as a business in the headline)",
+    );
+    expect(loadClassifierRules(dir).businesses.companies).toContain('societe');
+  });
+
+  it('refuses a business word that is more than one word, naming the field', () => {
+    const dir = withRules((raw) => {
+      (raw['businesses'] as Record<string, string[]>)['owners']!.push('tech giant');
+    });
+    expect(() => loadClassifierRules(dir)).toThrow(
+      /classifier\.yaml: businesses\.owners\.\d+ — an owner word must be one word/,
+    );
+  });
+
   it('names the file and field of a mistake', () => {
     const dir = withRules((raw) => {
       (raw['languages'] as Record<string, Record<string, unknown>>)['de']!['training'] =

@@ -82,7 +82,13 @@ export function createAnalyser(
   learned: Learned,
   changes: readonly KnownChange[] = [],
 ): (input: ClassifyInput) => Analysis {
-  const tagger = createTaxonomyTagger(teach(taxonomy, learned), rules.shadows);
+  const { companies: companyWords, owners, kinds } = rules.businesses;
+  const tagger = createTaxonomyTagger(
+    teach(taxonomy, learned),
+    rules.shadows,
+    new Set([...companyWords, ...owners]),
+  );
+  const kindsOfBusiness = new Set([...companyWords, ...kinds]);
   const signals = createSignals(rules);
   const asidePatterns = buildPatternSet([['aside', rules.asides]]);
   const blocsOf = new Map(taxonomy.regions.map((r) => [r.code, r.memberOf]));
@@ -111,8 +117,12 @@ export function createAnalyser(
     });
     const features = itemFeatures(tokens, found, language);
     const taken = [...companies.spans, ...regions.matches];
-    const unknown = proposedName(source, tokens, textStart, (first, last) =>
-      taken.some((m) => m.first <= last && first <= m.last),
+    const unknown = proposedName(
+      source,
+      tokens,
+      textStart,
+      (first, last) => taken.some((m) => m.first <= last && first <= m.last),
+      kindsOfBusiness,
     );
     // "Otter" where the labels taught "Otter.ai": the same company by a shorter name.
     if (

@@ -6,7 +6,6 @@
  * Such a name is tagged by the slug of its name, as proposed, so the story is filed under it and
  * an editor can adopt it.
  */
-import { COMPANY_WORDS } from '../taxonomy/business-words.ts';
 import type { Token } from '../taxonomy/text.ts';
 import { companySlug } from './labelled.ts';
 
@@ -32,35 +31,21 @@ export interface Proposed {
 const capitalised = (t: Token) => /^\p{Lu}/u.test(t.raw);
 
 /**
- * Words for a kind of business that news sets before its name, in the languages read (folded, as
- * tokens are): "photo app", "l'application", "die Plattform", "la piattaforma", "a plataforma".
- */
-const KIND_OF_BUSINESS = new Set([
-  ...COMPANY_WORDS,
-  ...[
-    'app apps site website provider publisher service network chatbot',
-    'application appli editeur',
-    'dienst anbieter',
-    'aplicacion servicio',
-    'servizio',
-    'aplicativo servico',
-  ]
-    .join(' ')
-    .split(' '),
-]);
-
-/**
  * The company the headline names that no taxonomy name matched: its actor at its head, else a
- * name after a kind of business. `known` tells whether tokens [first, last] already matched a
- * company, product, place or regulator.
+ * name after a kind of business (`kinds`, folded as tokens are: "photo app", "die Plattform", "la
+ * piattaforma"). `known` tells whether tokens [first, last] already matched a company, product,
+ * place or regulator.
  */
 export function proposedName(
   source: string,
   tokens: readonly Token[],
   textStart: number,
   known: (first: number, last: number) => boolean,
+  kinds: ReadonlySet<string> = new Set(),
 ): Proposed | undefined {
-  return actorAtHead(source, tokens, textStart, known) ?? named(source, tokens, textStart, known);
+  return (
+    actorAtHead(source, tokens, textStart, known) ?? named(source, tokens, textStart, known, kinds)
+  );
 }
 
 /** Where most words of a headline are capitalised, capitals no longer tell a name from a word. */
@@ -77,13 +62,14 @@ function named(
   tokens: readonly Token[],
   textStart: number,
   known: (first: number, last: number) => boolean,
+  kinds: ReadonlySet<string>,
 ): Proposed | undefined {
   const words = tokens.slice(0, textStart).filter((t) => /\p{L}/u.test(t.raw));
   if (words.filter(capitalised).length > TITLE_CASE_SHARE * words.length) return undefined;
   for (let i = 1; i < textStart; i++) {
     const kind = tokens[i - 1]!;
     const first = tokens[i]!;
-    if (!KIND_OF_BUSINESS.has(kind.folded) || kind.sentence !== first.sentence) continue;
+    if (!kinds.has(kind.folded) || kind.sentence !== first.sentence) continue;
     if (!/^\s+$/.test(source.slice(kind.end, first.start))) continue;
     if (!capitalised(first) || OPENERS.has(first.folded)) continue;
     let last = i;

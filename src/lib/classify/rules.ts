@@ -10,9 +10,19 @@ import { z } from 'zod';
 import { text } from '../content/fields.ts';
 import { ContentError, describeIssues } from '../content/load-taxonomy.ts';
 import { contentDir } from '../content/paths.ts';
+import { fold } from '../taxonomy/text.ts';
 
 const patterns = (what: string) =>
   z.array(text(`a ${what} pattern`), { error: `must be a list of ${what} patterns` }).min(1);
+
+/** Single words, folded as text is, so that "Société" in the file matches "societe" in a token. */
+const words = (one: string, many: string) =>
+  z
+    .array(
+      text(one).refine((w) => !/\s/.test(w), { error: `${one} must be one word` }),
+      { error: `must be a list of ${many}` },
+    )
+    .transform((list) => list.map(fold));
 
 /** The concept lists the scorer combines. */
 export const CONCEPTS = [
@@ -73,6 +83,21 @@ export const classifierRulesSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * Words for a business or organisation. A place beside one of `companies` or `owners` says where
+   * the business is from, not where the story applies ("American tech firm"); a capitalised name
+   * right after one of `companies` or `kinds` is proposed as a company ("startup Mistral").
+   */
+  businesses: z
+    .strictObject({
+      /** Words for a company: company, firm, startup, Unternehmen, società. */
+      companies: words('a company word', 'company words').default([]),
+      /** Owners and organisations: group, owner, nonprofit, Verein, selskapet. */
+      owners: words('an owner word', 'owner words').default([]),
+      /** Kinds of business set before a name: app, site, publisher, Dienst, servizio. */
+      kinds: words('a kind of business', 'kinds of business').default([]),
+    })
+    .default({ companies: [], owners: [], kinds: [] }),
   /** Phrases that contain a company or place name but mean something else ("meta-analysis", "X marks the spot"). */
   shadows: z.array(text('a phrase')).default([]),
   /**

@@ -4,7 +4,6 @@
  * without touching code.
  */
 import type { Taxonomy } from '../content/load-taxonomy.ts';
-import { COMPANY_WORDS } from './business-words.ts';
 import type { Token } from './text.ts';
 import { buildTermIndex, findTerms, type Term, type TermIndex, type TermMatch } from './terms.ts';
 
@@ -121,38 +120,20 @@ function collect(hits: Map<string, string[]>, id: string, word: string) {
   hits.set(id, words);
 }
 
-/**
- * "American tech firm Clearview", "det amerikanske selskapet Meta", "l'association autrichienne
- * noyb": a place name beside a word for a business or organisation says where it is from, not
- * where the story applies. The words are folded, as tokens are.
- */
-const BUSINESS = new Set([
-  ...COMPANY_WORDS,
-  ...[
-    'firms companies giants conglomerate owner owned group tech organisation organization nonprofit',
-    'techkonzern organisation verein',
-    'groupe geant firme association organisation',
-    'gigante tecnologica organizacion asociacion',
-    'gruppo colosso gigante associazione organizzazione',
-    'companhia gigante associacao organizacao',
-    'techbedrijf concern organisatie',
-    'selskap selskapet selskab selskabet konsern konsernet koncern koncernen organisasjon organisasjonen',
-    'bolag bolaget foretag foretaget',
-    'yhtio yritys',
-    'spolka koncern platforma organizacja',
-    'spolecnost organizace',
-  ]
-    .join(' ')
-    .split(' '),
-]);
 /** Where the adjective follows its noun ("la società statunitense"), the business word comes first. */
 const NOUN_FIRST = new Set(['es', 'fr', 'it', 'pt']);
 /** "A Dutch language expert", "German-speaking users": a demonym before these names a language. */
 const LANGUAGE = new Set(['language', 'languages', 'speaking', 'speaker', 'speakers']);
+/**
+ * "American tech firm Clearview", "det amerikanske selskapet Meta", "l'association autrichienne
+ * noyb": a place name beside a word for a business or organisation (`business`, folded as tokens
+ * are) says where it is from, not where the story applies.
+ */
 function namesOwnerOrLanguage(
   m: TermMatch<RegionTarget>,
   tokens: readonly Token[],
   language: string | undefined,
+  business: ReadonlySet<string>,
 ): boolean {
   if (!m.targets.every((t) => t.kind === 'place')) return false;
   const sentence = tokens[m.last]!.sentence;
@@ -162,14 +143,19 @@ function namesOwnerOrLanguage(
       ? tokens.slice(Math.max(0, m.first - 2), m.first).filter((t) => t.sentence === sentence)
       : [];
   return (
-    [...next, ...before].some((t) => BUSINESS.has(t.folded)) ||
+    [...next, ...before].some((t) => business.has(t.folded)) ||
     (next[0] !== undefined && LANGUAGE.has(next[0].folded))
   );
 }
 
+/**
+ * `shadows` are phrases whose names mean something else ("meta-analysis"); `business`, words for a
+ * business or organisation (classifier.yaml's `businesses`), folded.
+ */
 export function createTaxonomyTagger(
   taxonomy: Taxonomy,
   shadows: readonly string[] = [],
+  business: ReadonlySet<string> = new Set(),
 ): TaxonomyTagger {
   const companyIndex: TermIndex<string> = buildTermIndex(companyTerms(taxonomy), shadows);
   const regionIndex: TermIndex<RegionTarget> = buildTermIndex(regionTerms(taxonomy), shadows);
@@ -191,7 +177,7 @@ export function createTaxonomyTagger(
       const readable = (t: RegionTarget) => !t.language || t.language === language;
       const found = findTerms(regionIndex, source, tokens)
         .map((m) => ({ ...m, targets: m.targets.filter(readable) }))
-        .filter((m) => m.targets.length && !namesOwnerOrLanguage(m, tokens, language));
+        .filter((m) => m.targets.length && !namesOwnerOrLanguage(m, tokens, language, business));
       // One clause: no comma, colon or dash between the aside and the place.
       const sameClause = (a: Span, b: Span) => {
         const [x, y] = a.first < b.first ? [a, b] : [b, a];
