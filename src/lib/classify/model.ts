@@ -10,7 +10,7 @@ import { ContentError } from '../content/load-taxonomy.ts';
 import { contentDir } from '../content/paths.ts';
 
 /** Bump when features change meaning: an older file is then refused as stale instead of misread. */
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 
 export const modelSchema = z.strictObject({
   /** Feature scheme the weights belong to; must equal MODEL_VERSION. */
@@ -28,7 +28,11 @@ export const modelSchema = z.strictObject({
   review: z.strictObject({ low: z.number().min(0).max(1), high: z.number().min(0).max(1) }),
   /** Added to every item's sum before the logistic curve. */
   bias: z.number(),
-  /** Feature name → what it adds to an item's sum when present. `s:` a vocabulary signal, `w:` a word, `b:` two words, `c:` part of a word. */
+  /**
+   * Feature name → what it adds to an item's sum when present. `s:` a vocabulary signal (`s:a&b` two
+   * found together), `n:` how many signals were found, `w:` a word, `b:` two words, `c:` part of a
+   * word.
+   */
   weights: z.record(z.string(), z.number()),
   /**
    * Names of organisations the labels named that content/companies/ does not know, as the text
