@@ -4,20 +4,22 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { offTopicFigures, readOffTopicItems } from '../../src/lib/classify/off-topic.ts';
 import type { Classification } from '../../src/lib/classify/types.ts';
+import { rss } from '../fixtures/feeds/build.ts';
 
-const rss = (...titles: string[]) =>
-  `<?xml version="1.0"?><rss version="2.0"><channel><title>Garden</title><link>https://garden.example/</link>${titles
-    .map(
-      (t, i) =>
-        `<item><title>${t}</title><link>https://garden.example/${i}</link><description>&lt;p&gt;About ${t}.&lt;/p&gt;</description></item>`,
-    )
-    .join('')}</channel></rss>`;
+const garden = (...titles: string[]) =>
+  rss(
+    titles.map((t, i) => ({
+      title: t,
+      link: `https://garden.example/${i}`,
+      description: `<p>About ${t}.</p>`,
+    })),
+  );
 
 describe('off-topic stories from real feeds', () => {
   it('reads every item of every feed as ingest would, once per headline, past files that do not parse', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'off-topic-'));
-    fs.writeFileSync(path.join(dir, 'a.xml'), rss('Planting tulips', 'Pruning roses'));
-    fs.writeFileSync(path.join(dir, 'b.rss'), rss('Pruning roses', 'Saving seeds'));
+    fs.writeFileSync(path.join(dir, 'a.xml'), garden('Planting tulips', 'Pruning roses'));
+    fs.writeFileSync(path.join(dir, 'b.rss'), garden('Pruning roses', 'Saving seeds'));
     fs.writeFileSync(path.join(dir, 'broken.xml'), '<rss><channel><item><title>half');
     fs.writeFileSync(path.join(dir, 'SOURCES.md'), '# not a feed');
     const items = await readOffTopicItems(dir);

@@ -15,6 +15,7 @@ import { serialiseModel } from '../../src/lib/classify/model.ts';
 import { loadClassifierRules } from '../../src/lib/classify/rules.ts';
 import { trainModel } from '../../src/lib/classify/train.ts';
 import { loadTaxonomy } from '../../src/lib/content/load-taxonomy.ts';
+import { rss } from '../fixtures/feeds/build.ts';
 
 const taxonomy = loadTaxonomy('content');
 const rules = loadClassifierRules('content');
@@ -260,10 +261,10 @@ describe('npm run train-classifier and eval-classifier', () => {
     fs.mkdirSync(corpus);
     fs.writeFileSync(
       path.join(corpus, 'garden.xml'),
-      `<?xml version="1.0"?><rss version="2.0"><channel><title>Garden</title><link>https://garden.example/</link>` +
-        `<item><title>Planting tulips in autumn</title><link>https://garden.example/1</link></item>` +
-        `<item><title>Pruning roses before the frost</title><link>https://garden.example/2</link></item>` +
-        `</channel></rss>`,
+      rss([
+        { title: 'Planting tulips in autumn', link: 'https://garden.example/1' },
+        { title: 'Pruning roses before the frost', link: 'https://garden.example/2' },
+      ]),
     );
     const env = {
       AIDW_CONTENT_DIR: dir,
