@@ -6,7 +6,7 @@
  * Feature names are readable, so the model file can be reviewed.
  */
 import type { Token } from '../taxonomy/text.ts';
-import type { Signals } from './relevance.ts';
+import { storySignals, type Signals } from './relevance.ts';
 
 /** Character n-gram lengths: short enough to share stems across inflections, long enough to mean something. */
 const CHAR_GRAMS = [4, 5] as const;
@@ -26,7 +26,7 @@ export function itemFeatures(
   // beside an AI word, is a relevant story only with something more; the pairs and the count let
   // the model learn what each signal is worth in the company of others. Contexts that count
   // against are left out, and so are the headline copies of signals, which would only repeat them.
-  const found = [...signals.found.keys()].filter((n) => !n.startsWith('negative'));
+  const found = storySignals(signals);
   out.add(`n:${Math.min(found.length, MAX_COUNTED)}`);
   const linked = found.filter((n) => !n.endsWith('InHeadline')).sort();
   for (let i = 0; i < linked.length; i++)

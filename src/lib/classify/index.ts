@@ -16,7 +16,7 @@ import { nearestChange, readKnownChanges, type KnownChange } from './known-chang
 import { proposedName } from './proposed.ts';
 import { detectLanguage } from './language.ts';
 import { createWeigher, loadModel, type Model } from './model.ts';
-import { createSignals } from './relevance.ts';
+import { createSignals, namesTopic } from './relevance.ts';
 import { loadClassifierRules, type ClassifierRules } from './rules.ts';
 import type { Classification, Classifier, ClassifyInput } from './types.ts';
 
@@ -194,14 +194,7 @@ function describe(feature: string, weight: number, evidence: Map<string, string>
   return `${words} (${weight > 0 ? '+' : ''}${weight.toFixed(2)})`;
 }
 
-/**
- * Signals that say nothing of the topic by themselves: a company's name, and the absence of an AI
- * word. Every labelled headline was chosen because it touches the topic, so the model never saw a
- * story about gardening or a phone app; left to it, the parts of such a story's words ("-mers" of
- * "customers" in "astronomers") can add up to a keep. An item the vocabulary finds nothing of the
- * topic in is therefore not weighed at all.
- */
-const UNTOPICAL = new Set(['company', 'withoutAi']);
+/** What `why` says of an item `namesTopic` finds nothing of the topic in. */
 const UNTOPICAL_REASON =
   'nothing of the topic named (no word for AI, training, personal data, consent, a data deal, a regulator or a court)';
 
@@ -221,9 +214,7 @@ export function createClassifier(
   const known = new Set(taxonomy.companies.map((c) => c.id));
   return (input): Classification => {
     const a = analyse(input);
-    const topical = [...a.evidence.keys()].some(
-      (k) => !k.startsWith('negative') && !UNTOPICAL.has(k),
-    );
+    const topical = namesTopic({ found: a.evidence });
     const w = topical ? weigh(a.features) : { score: 0, for: [], against: [] };
     const score = Math.round(w.score * 100) / 100;
     const proposed = a.companies.filter((id) => !known.has(id));

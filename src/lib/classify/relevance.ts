@@ -37,6 +37,24 @@ export interface Signals {
   found: Map<string, string>;
 }
 
+/** The signals that say what a story is, leaving out the contexts that count against it. */
+export function storySignals(signals: Signals): string[] {
+  return [...signals.found.keys()].filter((n) => !n.startsWith('negative'));
+}
+
+/**
+ * Signals that say nothing of the topic by themselves: a company's name, and the absence of an AI
+ * word. Every labelled headline was chosen because it touches the topic, so the model never saw a
+ * story about gardening or a phone app; left to it, the parts of such a story's words ("-mers" of
+ * "customers" in "astronomers") can add up to a keep.
+ */
+const UNTOPICAL = new Set(['company', 'withoutAi']);
+
+/** Whether the vocabulary found anything of the topic: an item it did not is not weighed at all. */
+export function namesTopic(signals: Signals): boolean {
+  return storySignals(signals).some((n) => !UNTOPICAL.has(n));
+}
+
 type Key = Concept | `negative:${number}`;
 type Hit = PatternHit<Key>;
 type Located = { first: number; last: number; sentence: number };
@@ -142,7 +160,8 @@ export function createSignals(rules: ClassifierRules): (input: RelevanceInput) =
           break;
         }
 
-    const training = get('training').filter((t) => !teachesPeople(t, get('learners'), tokens));
+    const learners = get('learners');
+    const training = get('training').filter((t) => !teachesPeople(t, learners, tokens));
     const ai = get('ai');
     const authority = [...get('authority'), ...authorities.map(located)];
     const tp = closest(training, personal, rules.window);
