@@ -40,6 +40,21 @@ describe('the record’s policy changes', () => {
     expect(nearestChange(changes, ['linkedin'], '2025-12-03')?.days).toBe(-30);
   });
 
+  it('skips a change that does not apply where the story’s language is read', () => {
+    const meta = [
+      change('2024-05-22-meta-brazil.md', '2024-05-22', ['meta'], ['BR']),
+      change('2024-06-26-meta-eu.md', '2024-06-26', ['meta'], ['EU']),
+    ];
+    expect(nearestChange(meta, ['meta'], '2024-06-01')?.change.file).toBe(
+      'entries/2024-05-22-meta-brazil.md',
+    );
+    const danish = new Set(['GLOBAL', 'DK', 'EU']);
+    expect(nearestChange(meta, ['meta'], '2024-06-01', danish)?.change.file).toBe(
+      'entries/2024-06-26-meta-eu.md',
+    );
+    expect(nearestChange(meta.slice(0, 1), ['meta'], '2024-06-01', danish)).toBeUndefined();
+  });
+
   it('reads only policy changes with a date, companies and regions, and skips a broken entry', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'known-changes-'));
     const entry = (name: string, yaml: string) =>
@@ -88,6 +103,36 @@ describe('placing a story by the record', () => {
     });
     expect(named.regions).toEqual(['CA']);
     expect(classify({ title, text: 'Switch the setting off.' }).regions).toEqual(['GLOBAL']);
+  });
+
+  it('places a story in another language only by a change that applies where it is read', () => {
+    const meta = [
+      change('2024-05-22-meta-brazil.md', '2024-05-22', ['meta'], ['BR']),
+      change('2024-06-26-meta-eu.md', '2024-06-26', ['meta'], ['EU']),
+    ];
+    // Without what the labels taught about Danish stories, only the record can place this one.
+    const unlearned = { ...loadModel('content'), languageRegions: {} };
+    const story = {
+      title:
+        'Sådan siger du nej til, at Meta bruger dine billeder til at træne kunstig intelligens',
+      text: 'Du har indtil udgangen af måneden til at gøre indsigelse i appens indstillinger.',
+      published: '2024-06-01',
+    };
+    const danish = createClassifier(taxonomy, rules, unlearned, meta)(story);
+    expect(danish.language).toBe('da');
+    expect(danish.regions).toEqual(['EU']);
+    expect(danish.why.at(-1)).toMatch(/^no place named; meta's change in entries\/2024-06-26-/);
+    const english = createClassifier(
+      taxonomy,
+      rules,
+      unlearned,
+      meta,
+    )({
+      ...story,
+      title: 'How to stop Meta using your photos to train its AI',
+      text: 'You have until the end of the month to object in the app’s settings.',
+    });
+    expect(english.regions).toEqual(['BR']);
   });
 
   it('drops a region code the taxonomy does not know', () => {

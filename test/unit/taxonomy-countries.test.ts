@@ -78,6 +78,20 @@ describe('countries', () => {
     expect(merged.find((r) => r.code === 'CL')).toMatchObject({ name: 'Chile', memberOf: [] });
   });
 
+  it('knows the languages each country’s press writes in, and lets a region file say otherwise', () => {
+    expect(byCode.get('CH')!.languages).toEqual(['de', 'fr', 'it']);
+    expect(byCode.get('AT')!.languages).toEqual(['de']);
+    expect(byCode.get('NO')!.languages).toEqual(['no']);
+    expect(byCode.get('BR')!.languages).toEqual(['pt']);
+    const merged = withAllCountries([
+      ...loadTaxonomy('content').regions.filter((r) => r.code === 'DK'),
+      { ...loadTaxonomy('content').regions.find((r) => r.code === 'BE')!, languages: ['nl'] },
+    ]);
+    expect(merged.find((r) => r.code === 'DK')!.languages).toEqual(['da']);
+    expect(merged.find((r) => r.code === 'BE')!.languages).toEqual(['nl']);
+    expect(merged.find((r) => r.code === 'LU')!.languages).toEqual(['de', 'fr']);
+  });
+
   it('gives a name countries share to the one sovereign state among them, or else to none', () => {
     const merged = withAllCountries([]);
     const owners = (name: string) =>

@@ -96,6 +96,7 @@ export function createAnalyser(
   const placed = changes
     .map((c) => ({ ...c, regions: c.regions.filter((r) => blocsOf.has(r)) }))
     .filter((c) => c.regions.length);
+  const readers = readersByLanguage(taxonomy, blocsOf);
   return ({ title, text, published }) => {
     const { source, tokens, textStart } = tokenizeItem(title ?? '', opening(text ?? ''));
     const language = detectLanguage(source);
@@ -140,7 +141,9 @@ export function createAnalyser(
         regions.why = [`no place named, ${key.replaceAll('+', ' and ')} → ${code} (learned)`];
         break;
       }
-    const near = regions.ids.join() === GLOBAL && nearestChange(placed, companies.ids, published);
+    const near =
+      regions.ids.join() === GLOBAL &&
+      nearestChange(placed, companies.ids, published, readers.get(language));
     if (near) {
       const when =
         near.days === 0
@@ -160,6 +163,25 @@ export function createAnalyser(
       evidence: found.found,
     };
   };
+}
+
+/**
+ * The regions where each language is read, with their blocs and GLOBAL: a story that names no
+ * place is written for its language's readers. English is read everywhere, so it has no entry.
+ */
+export function readersByLanguage(
+  taxonomy: Taxonomy,
+  blocsOf: ReadonlyMap<string, readonly string[]>,
+): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const r of taxonomy.regions)
+    for (const language of r.languages ?? []) {
+      if (language === 'en') continue;
+      const set = out.get(language) ?? new Set([GLOBAL]);
+      for (const code of withBlocs([r.code], blocsOf)) set.add(code);
+      out.set(language, set);
+    }
+  return out;
 }
 
 /**

@@ -53,17 +53,21 @@ export interface Placement {
 /**
  * The change of one of the story's companies nearest in time to it, within CHANGE_WINDOW; ties go
  * to the earlier change, then to the file name, so the answer never depends on reading order.
+ * With `readers` (the regions where the story's language is read, with their blocs and GLOBAL),
+ * only a change that applies to them counts: a Danish guide to objecting is not about Brazil's.
  */
 export function nearestChange(
   changes: readonly KnownChange[],
   companies: readonly string[],
   published: string | undefined,
+  readers?: ReadonlySet<string>,
 ): Placement | undefined {
   const at = published ? Date.parse(published.slice(0, 10)) : NaN;
   if (Number.isNaN(at) || !companies.length) return undefined;
   let best: Placement | undefined;
   for (const change of changes) {
     if (!change.companies.some((c) => companies.includes(c))) continue;
+    if (readers && !change.regions.some((r) => readers.has(r))) continue;
     const days = Math.round((Date.parse(change.date) - at) / MS_PER_DAY);
     if (days > CHANGE_WINDOW.storyAhead || -days > CHANGE_WINDOW.storyAfter) continue;
     if (

@@ -64,8 +64,9 @@ export interface Taxonomy {
 
 /**
  * The editors' regions with every country the data packages know: a country with a file keeps
- * the file's name, regulators, laws and blocs and gains the packages' names for it; one without
- * gets a region of its own with no bloc.
+ * the file's name, regulators, laws, blocs and languages and gains the packages' names for it
+ * (and their languages, where the file gives none); one without gets a region of its own with no
+ * bloc.
  */
 export function withAllCountries(fromFiles: readonly Region[]): Region[] {
   const all = allCountries();
@@ -104,7 +105,14 @@ export function withAllCountries(fromFiles: readonly Region[]): Region[] {
   );
   const out = fromFiles.map((r) => {
     const c = countries.get(r.code);
-    return c ? { ...r, countryNames: [c.name, ...c.aliases], countryDemonyms: c.demonyms } : r;
+    return c
+      ? {
+          ...r,
+          countryNames: [c.name, ...c.aliases],
+          countryDemonyms: c.demonyms,
+          languages: r.languages ?? c.languages,
+        }
+      : r;
   });
   const known = new Set(fromFiles.map((r) => r.code));
   for (const c of countries.values())
@@ -116,6 +124,7 @@ export function withAllCountries(fromFiles: readonly Region[]): Region[] {
         aliases: [],
         countryNames: c.aliases,
         countryDemonyms: c.demonyms,
+        languages: c.languages,
         regulators: [],
         laws: [],
         memberOf: [],

@@ -73,7 +73,9 @@ export const regionSchema = z.object({
   memberOf: z.array(regionCodeFormat).default([]),
   /**
    * ISO 639-1 codes of the languages its own press writes in (`[no]`): a name two regions share
-   * (Datatilsynet, Norway's and Denmark's regulator) is read as this region's in those languages.
+   * (Datatilsynet, Norway's and Denmark's regulator) is read as this region's in those languages,
+   * and a story in one of them that names no place is read as written for this region's readers.
+   * A country's file may leave it out: its official languages come from world-countries.
    */
   languages: z
     .array(

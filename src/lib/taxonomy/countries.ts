@@ -53,6 +53,35 @@ const WORLD_LANGUAGES = [
   'swe',
 ];
 
+/**
+ * world-countries' official languages (ISO 639-3) → the ISO 639-1 codes the classifier detects.
+ * Austria's and Switzerland's press writes standard German, whatever the spoken variety.
+ */
+const PRESS_LANGUAGES: Record<string, string> = {
+  eng: 'en',
+  deu: 'de',
+  bar: 'de',
+  gsw: 'de',
+  fra: 'fr',
+  spa: 'es',
+  ita: 'it',
+  por: 'pt',
+  nld: 'nl',
+  nor: 'no',
+  nob: 'no',
+  nno: 'no',
+  dan: 'da',
+  swe: 'sv',
+  pol: 'pl',
+  ces: 'cs',
+  fin: 'fi',
+  kor: 'ko',
+  jpn: 'ja',
+  slv: 'sl',
+  tur: 'tr',
+  zho: 'zh',
+};
+
 /** The site files Great Britain under UK, the code the press and the regulators use. */
 export const siteCode = (alpha2: string) => (alpha2 === 'GB' ? 'UK' : alpha2);
 
@@ -66,6 +95,8 @@ export interface Country {
   independent: boolean;
   /** Demonyms in other languages, by ISO 639-1 code: they count only in text of that language. */
   demonyms: Record<string, string[]>;
+  /** ISO 639-1 codes of its official languages that the site reads (world-countries). */
+  languages: string[];
 }
 
 /**
@@ -119,6 +150,18 @@ export function allCountries(): Country[] {
       states.filter((s) => !countryNames.has(fold(s)) && !ordinary.has(fold(s))),
     );
   const independent = new Set(worldCountries.filter((c) => c.independent).map((c) => c.cca2));
+  const languages = new Map(
+    worldCountries.map((c) => [
+      c.cca2,
+      [
+        ...new Set(
+          Object.keys(c.languages ?? {})
+            .map((l) => PRESS_LANGUAGES[l])
+            .filter((l) => l !== undefined),
+        ),
+      ].sort(),
+    ]),
+  );
   const demonyms = new Map<string, Record<string, string[]>>();
   for (const d of allDemonyms()) {
     const forms = d.forms.filter((f) => !ordinary.has(f));
@@ -143,6 +186,7 @@ export function allCountries(): Country[] {
         aliases: [...names].sort(),
         demonyms: demonyms.get(alpha2) ?? {},
         independent: independent.has(alpha2),
+        languages: languages.get(alpha2) ?? [],
       };
     })
     .sort((a, b) => a.code.localeCompare(b.code));
