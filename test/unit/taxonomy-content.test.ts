@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTaxonomy } from '../../src/lib/content/load-taxonomy.ts';
+import { loadTaxonomy, readRegionGroups } from '../../src/lib/content/load-taxonomy.ts';
 
 const taxonomy = loadTaxonomy('content');
 const company = (id: string) => taxonomy.companies.find((c) => c.id === id);
@@ -62,6 +65,28 @@ describe('taxonomy content', () => {
       'PL',
     ];
     expect(codes.filter((c) => !region(c))).toEqual([]);
+  });
+
+  it('files a G7 story under every G7 member and a Nordic one under the five Nordic countries', () => {
+    const members = (name: string) => taxonomy.groups?.find((g) => g.name === name)?.members;
+    expect(members('G7')?.toSorted()).toEqual(['CA', 'DE', 'FR', 'IT', 'JP', 'UK', 'US']);
+    expect(members('the Nordic countries')?.toSorted()).toEqual(['DK', 'FI', 'IS', 'NO', 'SE']);
+  });
+
+  it('refuses a group whose member is no region, naming the file, the group and the fix', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'region-groups-'));
+    const file = path.join(dir, 'region-groups.yaml');
+    fs.writeFileSync(file, '- name: G7\n  aliases: [G7]\n  members: [CA, GB, JP]\n');
+    expect(() => readRegionGroups(file, taxonomy.regions)).toThrow(
+      /region-groups\.yaml: 0\.members\.1 — G7 lists GB, which is no region: use a code from content\/regions\//,
+    );
+    fs.writeFileSync(file, '- name: G7\n  members: [CA]\n');
+    expect(() => readRegionGroups(file, taxonomy.regions)).toThrow(
+      /region-groups\.yaml: 0\.members — must list at least two members/,
+    );
+    fs.writeFileSync(file, '- name: [G7\n');
+    expect(() => readRegionGroups(file, taxonomy.regions)).toThrow(/is not valid YAML/);
+    expect(readRegionGroups(path.join(dir, 'missing.yaml'), taxonomy.regions)).toEqual([]);
   });
 
   it('names each region file after its lower-case code', () => {

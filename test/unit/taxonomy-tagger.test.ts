@@ -72,6 +72,10 @@ const taxonomy: Taxonomy = {
     },
     { code: 'US', name: 'United States', aliases: ['US', 'American'] },
   ].map((r) => ({ ...regionSchema.parse(r), id: r.code.toLowerCase() })),
+  groups: [
+    { name: 'Benelux', aliases: [], members: ['NL', 'FR'] },
+    { name: 'Five Eyes', aliases: ['Five Eyes', 'five-eyes partners'], members: ['UK', 'US'] },
+  ],
 };
 
 const tagger = createTaxonomyTagger(taxonomy, [
@@ -208,6 +212,20 @@ describe('region tags', () => {
     expect(
       regions('Danish Datatilsynet warns Norwegian users', '', { language: 'no' }).ids,
     ).toEqual(['DK', 'EU', 'NO']);
+  });
+
+  it('files a story that names a group of countries under each member, with their blocs', () => {
+    const tags = regions('Benelux regulators question Meta');
+    expect(tags.ids).toEqual(['EU', 'FR', 'NL']);
+    expect(tags.why).toEqual(["'Benelux' → FR, NL (Benelux)", "'FR' → EU (member state)"]);
+    expect(regions('Five Eyes partners and Ireland warn platforms').ids).toEqual([
+      'EU',
+      'IE',
+      'UK',
+      'US',
+    ]);
+    expect(regions('A word with the five-eyes partners').ids).toEqual(['UK', 'US']);
+    expect(regions('An eye for Benelu x').ids).toEqual(['GLOBAL']);
   });
 
   it('rejects a region language that is not a two-letter code, naming the field', () => {

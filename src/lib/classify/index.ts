@@ -63,6 +63,7 @@ function teach(taxonomy: Taxonomy, learned: Learned): Taxonomy {
   }
   const words = Object.entries(learned.regionWords);
   return {
+    ...taxonomy,
     companies: [...taxonomy.companies, ...proposed.values()],
     regions: taxonomy.regions.map((r) => {
       const extra = words.filter(([, code]) => code === r.code).map(([w]) => w);

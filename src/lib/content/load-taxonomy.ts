@@ -9,7 +9,14 @@ import type { z } from 'zod';
 import { contentDir } from './paths.ts';
 import type { Vocabulary } from './entry.ts';
 import { allCountries } from '../taxonomy/countries.ts';
-import { companySchema, regionSchema, type Company, type Region } from './taxonomy.ts';
+import {
+  companySchema,
+  regionGroupsSchema,
+  regionSchema,
+  type Company,
+  type Region,
+  type RegionGroup,
+} from './taxonomy.ts';
 
 export class ContentError extends Error {
   readonly problems: string[];
@@ -60,6 +67,39 @@ export interface Taxonomy {
   companies: Company[];
   /** content/regions/ with every other ISO country added, and every country's names in every language (`countryNames`). */
   regions: Region[];
+  /** content/region-groups.yaml: names that stand for several regions at once ("G7"). */
+  groups?: RegionGroup[];
+}
+
+/**
+ * The groups file, each member checked against the regions: an unknown code fails with the file,
+ * the group and the fix rather than placing stories nowhere. No file means no groups.
+ */
+export function readRegionGroups(file: string, regions: readonly Region[]): RegionGroup[] {
+  if (!fs.existsSync(file)) return [];
+  const rel = path.relative(process.cwd(), file);
+  let raw: unknown;
+  try {
+    raw = parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ContentError([
+      `${rel}: (file) — is not valid YAML: ${(e as Error).message.split('\n')[0]}`,
+    ]);
+  }
+  const result = regionGroupsSchema.safeParse(raw ?? []);
+  if (!result.success) throw new ContentError(describeIssues(rel, result.error));
+  const known = new Set(regions.map((r) => r.code));
+  const problems = result.data.flatMap((g, i) =>
+    g.members
+      .map((code, j) => [code, j] as const)
+      .filter(([code]) => !known.has(code))
+      .map(
+        ([code, j]) =>
+          `${rel}: ${i}.members.${j} — ${g.name} lists ${code}, which is no region: use a code from content/regions/ or an ISO 3166-1 country code`,
+      ),
+  );
+  if (problems.length) throw new ContentError(problems);
+  return result.data;
 }
 
 /**
@@ -155,7 +195,8 @@ export function loadTaxonomy(root = contentDir()): Taxonomy {
   const regions = withAllCountries(
     readYamlDir(path.join(root, 'regions'), regionSchema).map((r) => ({ ...r.data, id: r.id })),
   );
-  const taxonomy = { companies, regions };
+  const groups = readRegionGroups(path.join(root, 'region-groups.yaml'), regions);
+  const taxonomy = { companies, regions, groups };
   cache.set(root, taxonomy);
   return taxonomy;
 }

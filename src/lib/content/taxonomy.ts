@@ -87,6 +87,26 @@ export const regionSchema = z.object({
     )
     .optional(),
 });
+/**
+ * A group of countries the press names as one ("G7", "the Nordic countries"): unlike a bloc, it has
+ * no page and no law of its own, so a story that names it is filed under each of its members.
+ */
+export const regionGroupSchema = z.object({
+  /** The name reasons give, e.g. "G7". */
+  name: text('the group name'),
+  /**
+   * Other names the press gives it, in the languages read ("Group of Seven", "nordiske lande"):
+   * the tagger matches them, and the name, as it does a region's aliases.
+   */
+  aliases: z.array(text('an alias')).default([]),
+  /** Codes of its members, regions the taxonomy knows (`UK`, `JP`). */
+  members: z.array(regionCodeFormat).min(2, 'must list at least two members'),
+});
+export type RegionGroup = z.output<typeof regionGroupSchema>;
+
+/** content/region-groups.yaml: a list of groups. */
+export const regionGroupsSchema = z.array(regionGroupSchema);
+
 export type Region = z.output<typeof regionSchema> & {
   id: string;
   /**

@@ -18,6 +18,8 @@ export interface RegionTarget {
   kind: RegionTermKind;
   /** The only language in whose text the name counts (a demonym of that language). */
   language?: string;
+  /** The group of countries the name stands for ("G7"): the name places the story in every member. */
+  group?: string;
 }
 
 export interface Tags {
@@ -101,6 +103,14 @@ function regionTerms(taxonomy: Taxonomy): Term<RegionTarget>[] {
       if (l.abbr && l.abbr.length >= MIN_ABBR) add(l.abbr, r.code, 'law', true);
     }
   }
+  for (const g of taxonomy.groups ?? [])
+    for (const name of new Set([g.name, ...g.aliases]))
+      for (const code of g.members)
+        terms.push({
+          name,
+          target: { code, kind: 'place', group: g.name },
+          caseSensitive: properNoun(name),
+        });
   return terms;
 }
 
@@ -198,8 +208,14 @@ export function createTaxonomyTagger(
         const codes = [...new Set(m.targets.map((t) => t.code))];
         if (codes.length === 1) sure.add(codes[0]!);
       }
+      const grouped = new Map<string, { text: string; codes: string[] }>();
       for (const m of matches) {
         const codes = [...new Set(m.targets.map((t) => t.code))];
+        const group = m.targets[0]!.group;
+        if (group && m.targets.every((t) => t.group === group)) {
+          grouped.set(group, { text: m.text, codes: codes.sort() });
+          continue;
+        }
         // A name shared by two regions (Datatilsynet: DK and NO) counts only where the text also
         // names one of them some other way or, failing that, is written in one's own language.
         const alsoNamed = codes.filter((c) => sure.has(c));
@@ -211,8 +227,12 @@ export function createTaxonomyTagger(
               : codes.filter((c) => language && languagesOf.get(c)?.includes(language));
         for (const code of kept) collect(hits, code, m.text);
       }
-      const named = [...hits.keys()];
-      const why = reasonLines(hits, named);
+      const groupCodes = [...grouped.values()].flatMap((g) => g.codes);
+      const named = [...new Set([...hits.keys(), ...groupCodes])];
+      const why = [
+        ...reasonLines(hits, [...hits.keys()]),
+        ...[...grouped].map(([name, g]) => `'${g.text}' → ${g.codes.join(', ')} (${name})`),
+      ];
       const all = new Set(named);
       const queue = [...named];
       while (queue.length) {
