@@ -135,6 +135,42 @@ describe('placing a story by the record', () => {
     expect(english.regions).toEqual(['BR']);
   });
 
+  it('lets a change that applied everywhere outrank what a language’s stories usually concern', () => {
+    const taught = { ...loadModel('content'), languageRegions: { es: 'EU' } };
+    const story = {
+      title: 'Anthropic usará tus conversaciones para entrenar a Claude: cómo evitarlo',
+      text: 'La empresa pedirá a cada usuario que elija antes de fin de mes si comparte sus chats.',
+      published: '2025-08-29',
+    };
+    const everywhere = createClassifier(taxonomy, rules, taught, [
+      change('2025-08-28-anthropic-chats.md', '2025-08-28', ['anthropic'], ['GLOBAL']),
+    ])(story);
+    expect(everywhere.language).toBe('es');
+    expect(everywhere.regions).toEqual(['GLOBAL']);
+    expect(everywhere.why.at(-1)).toMatch(
+      /^no place named; anthropic's change in entries\/2025-08-28-/,
+    );
+    const regional = createClassifier(taxonomy, rules, taught, [
+      change('2025-08-28-anthropic-chats.md', '2025-08-28', ['anthropic'], ['EU', 'UK']),
+    ])(story);
+    expect(regional.regions).toEqual(['EU']);
+    expect(regional.why.at(-1)).toBe('no place named, es → EU (learned)');
+  });
+
+  it('keeps a court case where its court is, whatever the record’s changes say', () => {
+    const taught = { ...loadModel('content'), languageRegions: { 'en+court': 'US' } };
+    const classify = createClassifier(taxonomy, rules, taught, [
+      change('2025-08-28-anthropic-chats.md', '2025-08-28', ['anthropic'], ['GLOBAL']),
+    ]);
+    const c = classify({
+      title: 'Forum sues Anthropic, saying it trained Claude on scraped user posts',
+      text: 'The lawsuit asks a judge to order the company to stop.',
+      published: '2025-08-27',
+    });
+    expect(c.regions).toEqual(['US']);
+    expect(c.why.at(-1)).toBe('no place named, en and court → US (learned)');
+  });
+
   it('drops a region code the taxonomy does not know', () => {
     const odd = createClassifier(taxonomy, rules, loadModel('content'), [
       change('x.md', '2025-11-03', ['linkedin'], ['ATLANTIS', 'UK']),

@@ -73,9 +73,9 @@ function teach(taxonomy: Taxonomy, learned: Learned): Taxonomy {
 }
 
 /**
- * `changes` place a dated story that names no place and whose language taught no default: by its
- * company's policy change in the record nearest in time (none while training, so that what is
- * learned from the labels stays the labels' own).
+ * `changes` place a dated story that names no place by its company's policy change in the record
+ * nearest in time, where its language taught no default or the change applied everywhere (none
+ * while training, so that what is learned from the labels stays the labels' own).
  */
 export function createAnalyser(
   taxonomy: Taxonomy,
@@ -134,18 +134,19 @@ export function createAnalyser(
       companies.ids = [...companies.ids, unknown.id].sort();
       companies.why.push(`'${unknown.name}' → ${unknown.id} (proposed: ${unknown.how})`);
     }
-    if (regions.ids.join() === GLOBAL)
-      for (const key of unplacedKeys(language, features, companies.ids)) {
-        const code = learned.languageRegions[key];
-        if (!code) continue;
-        regions.ids = [...withBlocs([code], blocsOf)].sort();
-        regions.why = [`no place named, ${key.replaceAll('+', ' and ')} → ${code} (learned)`];
-        break;
-      }
     const near =
       regions.ids.join() === GLOBAL &&
       nearestChange(placed, companies.ids, published, readers.get(language));
-    if (near) {
+    const taught =
+      regions.ids.join() === GLOBAL
+        ? unplacedKeys(language, features, companies.ids).find((k) => learned.languageRegions[k])
+        : undefined;
+    // Where a language's or a company's stories usually apply is a guess; a change the record says
+    // applied everywhere is known, so it outranks the guess. A regional change does not (the labels
+    // taught finer places, "it → IT", than a bloc-wide change gives), nor does any change outrank
+    // what a court case says: the case is the story, and its court sets the place.
+    const guess = taught !== undefined && !taught.endsWith('+court');
+    if (near && (!taught || (guess && near.change.regions.join() === GLOBAL))) {
       const when =
         near.days === 0
           ? 'the same day'
@@ -154,6 +155,10 @@ export function createAnalyser(
       regions.why = [
         `no place named; ${near.change.companies.join(', ')}'s change in ${near.change.file} (${when}) applies in ${near.change.regions.join(', ')}`,
       ];
+    } else if (taught) {
+      const code = learned.languageRegions[taught]!;
+      regions.ids = [...withBlocs([code], blocsOf)].sort();
+      regions.why = [`no place named, ${taught.replaceAll('+', ' and ')} → ${code} (learned)`];
     }
     return {
       language,
