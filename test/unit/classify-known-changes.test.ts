@@ -169,6 +169,14 @@ describe('placing a story by the record', () => {
     });
     expect(c.regions).toEqual(['US']);
     expect(c.why.at(-1)).toBe('no place named, en and court → US (learned)');
+    // Lawsuits in the background of a how-to guide do not make it a court case.
+    const guide = classify({
+      title: 'How to stop Anthropic training Claude on your chats',
+      text: 'Training on scraped posts has led to lawsuits. Here is the setting to switch off.',
+      published: '2025-08-27',
+    });
+    expect(guide.regions).toEqual(['GLOBAL']);
+    expect(guide.why.at(-1)).toMatch(/^no place named; anthropic's change/);
   });
 
   it('drops a region code the taxonomy does not know', () => {

@@ -192,7 +192,8 @@ export function readersByLanguage(
 
 /**
  * What an item that names no place is looked up by, most specific first: its language with a
- * court case (`en+court`), with each company it names (`es+google`), then its language (`da`).
+ * court case in the headline (`en+court`; one the text alone mentions is mostly background, "has
+ * led to lawsuits"), with each company it names (`es+google`), then its language (`da`).
  */
 export function unplacedKeys(
   language: string,
@@ -200,7 +201,7 @@ export function unplacedKeys(
   companies: readonly string[],
 ): string[] {
   return [
-    ...(features.has('s:court') ? [`${language}+court`] : []),
+    ...(features.has('s:courtInHeadline') ? [`${language}+court`] : []),
     ...companies.map((c) => `${language}+${c}`),
     language,
   ];
