@@ -356,6 +356,19 @@ describe('classifier', () => {
     expect(c.regions).toEqual(['GLOBAL']);
   });
 
+  it('reads a place before the people a business employs as where they work, not the story', () => {
+    const c = classify({
+      title: 'Portuguese contractors stop reviewing voice assistant recordings',
+      text: 'The company paid them to grade clips of users’ requests to improve its speech models.',
+    });
+    expect(c.regions).toEqual(['GLOBAL']);
+    const users = classify({
+      title: 'Portuguese users can object to voice recordings training the assistant',
+      text: '',
+    });
+    expect(users.regions).toEqual(['EU', 'PT']);
+  });
+
   it('reads a demonym before "language" or "speaking" as a language, not a place', () => {
     const c = classify({
       title: 'Contractors transcribe users’ voice clips to train an assistant',
