@@ -219,6 +219,11 @@ describe('classifier', () => {
       '개인정보위는 동의 절차를 점검하겠다고 밝혔다.',
     ],
     ['ja', 'LinkedIn、ユーザーの投稿を生成AIの学習に利用へ', '設定で無効化できる。'],
+    [
+      'sl',
+      'Meta bo z objavami evropskih uporabnikov treniral svojo umetno inteligenco',
+      'Uporabniki lahko do konca meseca vložijo ugovor v nastavitvah aplikacije.',
+    ],
   ])(
     'reads a story in another language (%s) with that language’s words',
     (language, title, text) => {
