@@ -7,30 +7,30 @@
  * given a language when franc's best guess clearly beats its second: otherwise `und`.
  */
 import { francAll } from 'franc';
+import { ISO_639_1 } from '../taxonomy/language-codes.ts';
 
-/** ISO 639-3 as franc names them → the ISO 639-1 codes the site uses (`no` for Norwegian). */
-const CODES: Record<string, string> = {
-  eng: 'en',
-  deu: 'de',
-  fra: 'fr',
-  spa: 'es',
-  ita: 'it',
-  por: 'pt',
-  nld: 'nl',
-  nob: 'no',
-  nno: 'no',
-  dan: 'da',
-  swe: 'sv',
-  pol: 'pl',
-  ces: 'cs',
-  fin: 'fi',
-  kor: 'ko',
-  jpn: 'ja',
-  slv: 'sl',
-  tur: 'tr',
-  cmn: 'zh',
-};
-const ONLY = Object.keys(CODES);
+/** The languages the site reads, as franc names them (ISO 639-3). */
+const ONLY = [
+  'eng',
+  'deu',
+  'fra',
+  'spa',
+  'ita',
+  'por',
+  'nld',
+  'nob',
+  'nno',
+  'dan',
+  'swe',
+  'pol',
+  'ces',
+  'fin',
+  'kor',
+  'jpn',
+  'slv',
+  'tur',
+  'cmn',
+];
 
 /** Below this many characters a text is short, and its best guess must lead by MARGIN. */
 const SHORT = 120;
@@ -42,5 +42,5 @@ export function detectLanguage(text: string): string {
   const [best, second] = francAll(text, { minLength: 3, only: ONLY });
   if (!best) return 'und';
   if (text.length < SHORT && second && best[1] - second[1] < MARGIN) return 'und';
-  return CODES[best[0]] ?? 'und';
+  return ISO_639_1[best[0]] ?? 'und';
 }

@@ -72,24 +72,37 @@ export interface Taxonomy {
 }
 
 /**
+ * One YAML file read by its schema, `empty` standing for a missing file or one of comments only;
+ * a file that does not parse or fit throws a ContentError naming the file and the field.
+ */
+export function readYamlFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  empty: z.input<S>,
+): { rel: string; data: z.output<S> } {
+  const rel = path.relative(process.cwd(), file) || file;
+  let raw: unknown = empty;
+  if (fs.existsSync(file))
+    try {
+      raw = parse(fs.readFileSync(file, 'utf8')) ?? empty;
+    } catch (e) {
+      throw new ContentError([
+        `${rel}: (file) — is not valid YAML: ${(e as Error).message.split('\n')[0]}`,
+      ]);
+    }
+  const result = schema.safeParse(raw);
+  if (!result.success) throw new ContentError(describeIssues(rel, result.error));
+  return { rel, data: result.data };
+}
+
+/**
  * The groups file, each member checked against the regions: an unknown code fails with the file,
  * the group and the fix rather than placing stories nowhere. No file means no groups.
  */
 export function readRegionGroups(file: string, regions: readonly Region[]): RegionGroup[] {
-  if (!fs.existsSync(file)) return [];
-  const rel = path.relative(process.cwd(), file);
-  let raw: unknown;
-  try {
-    raw = parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new ContentError([
-      `${rel}: (file) — is not valid YAML: ${(e as Error).message.split('\n')[0]}`,
-    ]);
-  }
-  const result = regionGroupsSchema.safeParse(raw ?? []);
-  if (!result.success) throw new ContentError(describeIssues(rel, result.error));
+  const { rel, data } = readYamlFile(file, regionGroupsSchema, []);
   const known = new Set(regions.map((r) => r.code));
-  const problems = result.data.flatMap((g, i) =>
+  const problems = data.flatMap((g, i) =>
     g.members
       .map((code, j) => [code, j] as const)
       .filter(([code]) => !known.has(code))
@@ -99,7 +112,7 @@ export function readRegionGroups(file: string, regions: readonly Region[]): Regi
       ),
   );
   if (problems.length) throw new ContentError(problems);
-  return result.data;
+  return data;
 }
 
 /**

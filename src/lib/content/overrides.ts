@@ -1,10 +1,8 @@
 /** Editors' corrections to ingested articles, kept apart from the articles so ingest never undoes them. */
-import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { regionCodeFormat, slugId, text } from './fields.ts';
-import { ContentError, describeIssues } from './load-taxonomy.ts';
+import { readYamlFile } from './load-taxonomy.ts';
 import { contentDir } from './paths.ts';
 
 export const articleOverrideSchema = z.object({
@@ -32,18 +30,5 @@ export type ArticleOverride = z.output<typeof articleOverrideSchema>;
  * one throws a ContentError naming the file and field.
  */
 export function loadOverrides(root = contentDir()): Overrides {
-  const file = path.join(root, 'overrides.yaml');
-  if (!fs.existsSync(file)) return { articles: {} };
-  const rel = path.relative(process.cwd(), file) || file;
-  let raw: unknown;
-  try {
-    raw = parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new ContentError([
-      `${rel}: (file) — is not valid YAML: ${(e as Error).message.split('\n')[0]}`,
-    ]);
-  }
-  const result = overridesSchema.safeParse(raw ?? {});
-  if (!result.success) throw new ContentError(describeIssues(rel, result.error));
-  return result.data;
+  return readYamlFile(path.join(root, 'overrides.yaml'), overridesSchema, {}).data;
 }

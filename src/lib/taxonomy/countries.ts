@@ -11,6 +11,7 @@ import countries, { type LocaleData } from 'i18n-iso-countries/index.js';
 import worldCountries from 'world-countries';
 import { allDemonyms } from './demonyms.ts';
 import { federalStates } from './subdivisions.ts';
+import { ISO_639_1 } from './language-codes.ts';
 import { fold } from './text.ts';
 
 /** The languages the site reads news in (ISO 639-1, as i18n-iso-countries names them). */
@@ -57,30 +58,7 @@ const WORLD_LANGUAGES = [
  * world-countries' official languages (ISO 639-3) → the ISO 639-1 codes the classifier detects.
  * Austria's and Switzerland's press writes standard German, whatever the spoken variety.
  */
-const PRESS_LANGUAGES: Record<string, string> = {
-  eng: 'en',
-  deu: 'de',
-  bar: 'de',
-  gsw: 'de',
-  fra: 'fr',
-  spa: 'es',
-  ita: 'it',
-  por: 'pt',
-  nld: 'nl',
-  nor: 'no',
-  nob: 'no',
-  nno: 'no',
-  dan: 'da',
-  swe: 'sv',
-  pol: 'pl',
-  ces: 'cs',
-  fin: 'fi',
-  kor: 'ko',
-  jpn: 'ja',
-  slv: 'sl',
-  tur: 'tr',
-  zho: 'zh',
-};
+const PRESS_LANGUAGES: Record<string, string> = { ...ISO_639_1, bar: 'de', gsw: 'de' };
 
 /** The site files Great Britain under UK, the code the press and the regulators use. */
 export const siteCode = (alpha2: string) => (alpha2 === 'GB' ? 'UK' : alpha2);
