@@ -95,4 +95,30 @@ describe('check warnings', () => {
     ]);
     fs.writeFileSync(path.join(content, 'primary-sources.yaml'), PRIMARY);
   });
+
+  it('fails, naming the line and the group, when region-groups.yaml lists a member that is no region', () => {
+    const groups = path.join(content, 'region-groups.yaml');
+    const problems = () =>
+      checkContent(content).problems.map(
+        (p) => `${path.basename(p.file)}:${p.line} ${p.field} — ${p.problem} — ${p.fix}`,
+      );
+    fs.writeFileSync(
+      groups,
+      '# Groups the press names as one.\n- name: G7\n  members: [CA, FR, DE, IT, JP, GB, US]\n',
+    );
+    expect(problems()).toEqual([
+      expect.stringMatching(
+        /^region-groups\.yaml:3 \[0\]\.members\[5\] — G7 lists "GB", which is no region — .*\(UK, not GB\)$/,
+      ),
+    ]);
+    fs.writeFileSync(groups, '- name: Benelux\n  members: [BE]\n');
+    expect(problems()).toEqual([
+      expect.stringMatching(
+        /^region-groups\.yaml:2 \[0\]\.members — must list at least two members/,
+      ),
+    ]);
+    fs.writeFileSync(groups, '# No groups yet.\n');
+    expect(problems()).toEqual([]);
+    fs.rmSync(groups);
+  });
 });

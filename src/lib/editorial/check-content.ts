@@ -11,7 +11,7 @@ import { feedsFileSchema } from '../content/feeds.ts';
 import { overridesSchema, type Overrides } from '../content/overrides.ts';
 import { contentDir } from '../content/paths.ts';
 import { primarySourcesSchema, type PrimarySources } from '../content/primary-sources.ts';
-import { companySchema, regionSchema } from '../content/taxonomy.ts';
+import { companySchema, regionGroupsSchema, regionSchema } from '../content/taxonomy.ts';
 import { healthReportSchema } from '../ingest/health.ts';
 import { loadModel } from '../classify/model.ts';
 import { loadReviewLabels } from '../classify/review-labels.ts';
@@ -118,6 +118,7 @@ export function checkContent(
   ctx.warnings.push(...proposedCompanyWarnings(articles.valid, companies.ids, ctx));
   checkSetAside(ctx);
   const overrides = checkOverrides(ctx, articles.valid, companies.ids, regions.codes);
+  checkRegionGroups(ctx, regions.codes);
   const entries = checkEntries(ctx, vocab, today);
   const primarySources = checkPrimarySources(ctx, vocab);
 
@@ -443,6 +444,39 @@ function checkArticles(
 }
 
 /** overrides.yaml: optional; every correction must point at a real article, company and region. */
+/** content/region-groups.yaml, optional: its form, and each member a region the site knows. */
+function checkRegionGroups({ root, show, problems }: Context, regionCodes: ReadonlySet<string>) {
+  const abs = path.join(root, 'region-groups.yaml');
+  if (!fs.existsSync(abs)) return;
+  const file = show(abs);
+  const src = parseYamlSource(read(abs));
+  if (src.errors.length) {
+    problems.push(...syntaxProblems(file, src));
+    return;
+  }
+  // A file of comments only lists no groups.
+  const value = src.value ?? [];
+  const { problems: found, data } = validateValue(
+    file,
+    'region-groups',
+    { value, lineOf: src.lineOf },
+    regionGroupsSchema,
+  );
+  problems.push(...found);
+  data?.forEach((g, i) =>
+    g.members.forEach((code, j) => {
+      if (!regionCodes.has(code))
+        problems.push({
+          file,
+          line: src.lineOf([i, 'members', j]),
+          field: `[${i}].members[${j}]`,
+          problem: `${g.name} lists "${code}", which is no region`,
+          fix: fixFor('region-groups', ['members']),
+        });
+    }),
+  );
+}
+
 function checkOverrides(
   { root, show, problems }: Context,
   articles: readonly Article[],

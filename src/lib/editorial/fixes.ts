@@ -8,6 +8,7 @@ export type FileKind =
   | 'feeds'
   | 'classifier'
   | 'overrides'
+  | 'region-groups'
   | 'primary-sources'
   | 'article'
   | 'health';
@@ -87,6 +88,12 @@ const BY_FIELD: Record<FileKind, Record<string, string>> = {
     story:
       'use the story id of the article it belongs with, or the article’s own id to split it off',
     reason: 'write why you changed it, in a few words',
+  },
+  'region-groups': {
+    name: 'write the group’s name as readers know it, e.g. G7',
+    aliases: 'write a list such as [Group of Seven, Gruppe der Sieben]',
+    members:
+      'list at least two region codes, e.g. [CA, FR, DE]: codes from content/regions/ or ISO 3166-1 country codes (UK, not GB)',
   },
   'primary-sources': {
     primary:

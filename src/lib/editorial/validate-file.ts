@@ -31,6 +31,7 @@ const WHAT: Record<FileKind, string> = {
   feeds: 'feeds.yaml',
   classifier: 'classifier.yaml',
   overrides: 'overrides.yaml',
+  'region-groups': 'region-groups.yaml',
   'primary-sources': 'primary-sources.yaml',
   article: 'an article',
   health: 'the health report',
