@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTaxonomy, readRegionGroups } from '../../src/lib/content/load-taxonomy.ts';
+import { createTaxonomyTagger, tokenizeItem } from '../../src/lib/taxonomy/index.ts';
 
 const taxonomy = loadTaxonomy('content');
 const company = (id: string) => taxonomy.companies.find((c) => c.id === id);
@@ -87,6 +88,17 @@ describe('taxonomy content', () => {
     fs.writeFileSync(file, '- name: [G7\n');
     expect(() => readRegionGroups(file, taxonomy.regions)).toThrow(/is not valid YAML/);
     expect(readRegionGroups(path.join(dir, 'missing.yaml'), taxonomy.regions)).toEqual([]);
+  });
+
+  it('files Ring and its doorbells under Ring, and Amazon only where the text names it', () => {
+    const tagger = createTaxonomyTagger(taxonomy);
+    const ids = (title: string) => {
+      const { source, tokens } = tokenizeItem(title, '');
+      return tagger.companies(source, tokens).ids;
+    };
+    expect(ids('FTC says Ring doorbell videos were open to staff')).toEqual(['ring']);
+    expect(ids('Amazon’s Ring settles over customers’ videos')).toEqual(['amazon', 'ring']);
+    expect(ids('A ring of scammers used voice clones')).toEqual([]);
   });
 
   it('names each region file after its lower-case code', () => {

@@ -122,6 +122,13 @@ describe('company tags', () => {
     ]);
   });
 
+  it('does not tag an investor named to describe the company the story is about', () => {
+    expect(companies('Microsoft-backed LinkedIn opts members in').ids).toEqual(['linkedin']);
+    expect(companies('X, backed by Microsoft, changes its terms').ids).toEqual(['x']);
+    expect(companies('Microsoft backed down on Copilot training').ids).toEqual(['microsoft']);
+    expect(companies('Microsoft backed LinkedIn’s plan').ids).toEqual(['linkedin', 'microsoft']);
+  });
+
   it('prefers the longest name, so a subsidiary product does not tag the parent', () => {
     expect(companies('GitHub Copilot trained on public code').ids).toEqual(['github']);
     expect(companies('Copilot will train on chats').ids).toEqual(['microsoft']);

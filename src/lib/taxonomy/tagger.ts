@@ -159,6 +159,21 @@ function namesOwnerOrLanguage(
 }
 
 /**
+ * "Microsoft-backed OpenAI", "backed by Amazon": the investor describes the company the story is
+ * about, and is not one of its subjects. Only the hyphenated compound counts after the name, as
+ * "Meta backed down" says what Meta did.
+ */
+function namesInvestor(m: TermMatch<string>, source: string, tokens: readonly Token[]): boolean {
+  const next = tokens[m.last + 1];
+  const [before, by] = [tokens[m.first - 2], tokens[m.first - 1]];
+  const sentence = tokens[m.first]!.sentence;
+  return (
+    (next?.folded === 'backed' && source.slice(tokens[m.last]!.end, next.start) === '-') ||
+    (before?.folded === 'backed' && by?.folded === 'by' && before.sentence === sentence)
+  );
+}
+
+/**
  * `shadows` are phrases whose names mean something else ("meta-analysis"); `business`, words for a
  * business or organisation (classifier.yaml's `businesses`), folded.
  */
@@ -175,7 +190,9 @@ export function createTaxonomyTagger(
   return {
     companies(source, tokens) {
       const hits = new Map<string, string[]>();
-      const matches = findTerms(companyIndex, source, tokens).filter((m) => m.targets.length);
+      const matches = findTerms(companyIndex, source, tokens).filter(
+        (m) => m.targets.length && !namesInvestor(m, source, tokens),
+      );
       for (const m of matches) for (const id of m.targets) collect(hits, id, m.text);
       const ids = [...hits.keys()].sort();
       const spans = matches.map(({ first, last }) => ({ first, last }));
