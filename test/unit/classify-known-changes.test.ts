@@ -55,7 +55,7 @@ describe('the record’s policy changes', () => {
     expect(nearestChange(meta.slice(0, 1), ['meta'], '2024-06-01', danish)).toBeUndefined();
   });
 
-  it('reads only policy changes with a date, companies and regions, and skips a broken entry', () => {
+  it('reads only policy changes and data deals with a date, companies and regions, and skips a broken entry', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'known-changes-'));
     const entry = (name: string, yaml: string) =>
       fs.writeFileSync(path.join(dir, name), `---\n${yaml}\n---\nBody.\n`);
@@ -66,9 +66,15 @@ describe('the record’s policy changes', () => {
     entry('b.md', 'date: 2025-05-21\nkind: regulator-action\ncompanies: [meta]\nregions: [IE]');
     entry('c.md', 'date: 2025-05-27\nkind: policy-change\ncompanies: [meta]\nregions: [EU');
     entry('d.md', 'kind: policy-change\ncompanies: [meta]\nregions: [EU]');
+    entry(
+      'e.md',
+      'date: 2024-02-22\nkind: data-deal\ncompanies: [reddit, google]\nregions: [GLOBAL]',
+    );
+    entry('f.md', 'date: 2024-02-22\nkind: court\ncompanies: [reddit]\nregions: [US]');
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'not an entry');
     expect(readKnownChanges(dir)).toEqual([
       change('a.md', '2025-11-03', ['linkedin'], ['EU', 'UK']),
+      change('e.md', '2024-02-22', ['reddit', 'google'], ['GLOBAL']),
     ]);
     expect(readKnownChanges(path.join(dir, 'missing'))).toEqual([]);
   });

@@ -2,8 +2,9 @@
  * The record's policy changes, as the classifier uses them to place a story that names no place.
  * A local outlet's "how to stop LinkedIn using your data" rarely says whose users it means, but it
  * is written in the weeks around a change the record already holds, with the regions that change
- * applied to. Only `policy-change` entries count: a regulator's or court's entry concerns its own
- * country, not where a platform's users are affected.
+ * applied to. Only a platform's own moves count, `policy-change` and `data-deal` entries (a deal
+ * licensing users' posts applies wherever those users are): a regulator's or court's entry
+ * concerns its own country, not where a platform's users are affected.
  */
 import { readEntryFrontMatter } from '../editorial/entry-front-matter.ts';
 
@@ -22,6 +23,8 @@ export interface KnownChange {
  */
 export const CHANGE_WINDOW = { storyAhead: 60, storyAfter: 30 };
 
+/** The kinds of entry that say where a platform's users are affected. */
+const PLACING_KINDS: readonly unknown[] = ['policy-change', 'data-deal'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MS_PER_DAY = 86_400_000;
 const strings = (v: unknown) =>
@@ -37,7 +40,12 @@ export function readKnownChanges(entriesDir: string): KnownChange[] {
     const day = typeof data['date'] === 'string' ? data['date'].trim() : '';
     const companies = strings(data['companies']).map((c) => c.trim().toLowerCase());
     const regions = strings(data['regions']).map((r) => r.trim().toUpperCase());
-    if (data['kind'] !== 'policy-change' || !DAY.test(day) || !companies.length || !regions.length)
+    if (
+      !PLACING_KINDS.includes(data['kind']) ||
+      !DAY.test(day) ||
+      !companies.length ||
+      !regions.length
+    )
       continue;
     out.push({ file: `entries/${name}`, date: day, companies, regions });
   }
