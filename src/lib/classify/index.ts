@@ -134,13 +134,11 @@ export function createAnalyser(
       companies.ids = [...companies.ids, unknown.id].sort();
       companies.why.push(`'${unknown.name}' → ${unknown.id} (proposed: ${unknown.how})`);
     }
-    const near =
-      regions.ids.join() === GLOBAL &&
-      nearestChange(placed, companies.ids, published, readers.get(language));
-    const taught =
-      regions.ids.join() === GLOBAL
-        ? unplacedKeys(language, features, companies.ids).find((k) => learned.languageRegions[k])
-        : undefined;
+    const unplaced = regions.ids.join() === GLOBAL;
+    const near = unplaced && nearestChange(placed, companies.ids, published, readers.get(language));
+    const taught = unplaced
+      ? unplacedKeys(language, features, companies.ids).find((k) => learned.languageRegions[k])
+      : undefined;
     // Where a language's or a company's stories usually apply is a guess; a change the record says
     // applied everywhere is known, so it outranks the guess. A regional change does not (the labels
     // taught finer places, "it → IT", than a bloc-wide change gives), nor does any change outrank

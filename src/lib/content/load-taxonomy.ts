@@ -44,21 +44,15 @@ function readYamlDir<S extends z.ZodType>(
         .filter((f) => /\.ya?ml$/.test(f))
         .sort()
     : [];
-  for (const name of files) {
-    const file = path.join(dir, name);
-    const rel = path.relative(process.cwd(), file);
-    let raw: unknown;
+  for (const name of files)
     try {
-      raw = parse(fs.readFileSync(file, 'utf8'));
+      const { rel, data } = readYamlFile(path.join(dir, name), schema, null);
+      rows.push({ id: name.replace(/\.ya?ml$/, '').toLowerCase(), file: rel, data });
     } catch (e) {
-      problems.push(`${rel}: (file) — is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
-      continue;
+      // Every file's problems at once, so one run of the check lists them all.
+      if (!(e instanceof ContentError)) throw e;
+      problems.push(...e.problems);
     }
-    const result = schema.safeParse(raw);
-    if (result.success)
-      rows.push({ id: name.replace(/\.ya?ml$/, '').toLowerCase(), file: rel, data: result.data });
-    else problems.push(...describeIssues(rel, result.error));
-  }
   if (problems.length) throw new ContentError(problems);
   return rows;
 }
@@ -78,7 +72,7 @@ export interface Taxonomy {
 export function readYamlFile<S extends z.ZodType>(
   file: string,
   schema: S,
-  empty: z.input<S>,
+  empty: unknown,
 ): { rel: string; data: z.output<S> } {
   const rel = path.relative(process.cwd(), file) || file;
   let raw: unknown = empty;

@@ -251,27 +251,27 @@ function checkRegions(ctx: Context) {
   return { codes, names, blocsOf, unnamed, count: files.length };
 }
 
-/**
- * A YAML file ingest cannot run without: a problem when it is missing, and its parsed source
- * only when it is there and well-formed.
- */
-function requiredYaml(
-  { root, show, problems }: Context,
-  name: string,
-  missing: Omit<Problem, 'file' | 'field'>,
-) {
+/** A YAML file in content/: its parsed source only when it is there and well-formed. */
+function optionalYaml({ root, show, problems }: Context, name: string) {
   const abs = path.join(root, name);
+  if (!fs.existsSync(abs)) return undefined;
   const file = show(abs);
-  if (!fs.existsSync(abs)) {
-    problems.push({ file, field: '(file)', ...missing });
-    return undefined;
-  }
   const src = parseYamlSource(read(abs));
   if (src.errors.length) {
     problems.push(...syntaxProblems(file, src));
     return undefined;
   }
   return { file, src };
+}
+
+/** A YAML file ingest cannot run without: as optionalYaml, and a problem when it is missing. */
+function requiredYaml(ctx: Context, name: string, missing: Omit<Problem, 'file' | 'field'>) {
+  const abs = path.join(ctx.root, name);
+  if (!fs.existsSync(abs)) {
+    ctx.problems.push({ file: ctx.show(abs), field: '(file)', ...missing });
+    return undefined;
+  }
+  return optionalYaml(ctx, name);
 }
 
 /** feeds.yaml: ingest reads it; a bad one stops the scheduled update. Returns how many feeds it lists. */
@@ -443,17 +443,12 @@ function checkArticles(
   return { valid, count };
 }
 
-/** overrides.yaml: optional; every correction must point at a real article, company and region. */
 /** content/region-groups.yaml, optional: its form, and each member a region the site knows. */
-function checkRegionGroups({ root, show, problems }: Context, regionCodes: ReadonlySet<string>) {
-  const abs = path.join(root, 'region-groups.yaml');
-  if (!fs.existsSync(abs)) return;
-  const file = show(abs);
-  const src = parseYamlSource(read(abs));
-  if (src.errors.length) {
-    problems.push(...syntaxProblems(file, src));
-    return;
-  }
+function checkRegionGroups(ctx: Context, regionCodes: ReadonlySet<string>) {
+  const yaml = optionalYaml(ctx, 'region-groups.yaml');
+  if (!yaml) return;
+  const { file, src } = yaml;
+  const { problems } = ctx;
   // A file of comments only lists no groups.
   const value = src.value ?? [];
   const { problems: found, data } = validateValue(
@@ -477,21 +472,18 @@ function checkRegionGroups({ root, show, problems }: Context, regionCodes: Reado
   );
 }
 
+/** overrides.yaml: optional; every correction must point at a real article, company and region. */
 function checkOverrides(
-  { root, show, problems }: Context,
+  ctx: Context,
   articles: readonly Article[],
   companyIds: ReadonlySet<string>,
   regionCodes: ReadonlySet<string>,
 ): Overrides {
   const none: Overrides = { articles: {} };
-  const abs = path.join(root, 'overrides.yaml');
-  if (!fs.existsSync(abs)) return none;
-  const file = show(abs);
-  const src = parseYamlSource(read(abs));
-  if (src.errors.length) {
-    problems.push(...syntaxProblems(file, src));
-    return none;
-  }
+  const yaml = optionalYaml(ctx, 'overrides.yaml');
+  if (!yaml) return none;
+  const { file, src } = yaml;
+  const { problems } = ctx;
   // An all-comments file is an empty list of corrections, not an empty file.
   const value = src.value ?? {};
   const { problems: found, data } = validateValue(
