@@ -6,17 +6,21 @@ import { createClassifier, loadClassifierRules } from '../../src/lib/classify/in
 import {
   nearestChange,
   readKnownChanges,
+  recordedStory,
   type KnownChange,
 } from '../../src/lib/classify/known-changes.ts';
 import { loadModel } from '../../src/lib/classify/model.ts';
 import { loadTaxonomy } from '../../src/lib/content/load-taxonomy.ts';
 
-const change = (file: string, date: string, companies: string[], regions: string[]) => ({
-  file: `entries/${file}`,
-  date,
-  companies,
-  regions,
-});
+const change = (
+  file: string,
+  date: string,
+  companies: string[],
+  regions: string[],
+  kind = 'policy-change',
+  title = '',
+  summary = '',
+): KnownChange => ({ file: `entries/${file}`, date, companies, regions, kind, title, summary });
 const changes: KnownChange[] = [
   change('2025-11-03-linkedin-new-regions.md', '2025-11-03', ['linkedin'], ['EU', 'UK', 'CH']),
   change('2024-09-18-linkedin-opts-in.md', '2024-09-18', ['linkedin'], ['US']),
@@ -55,7 +59,19 @@ describe('the record’s policy changes', () => {
     expect(nearestChange(meta.slice(0, 1), ['meta'], '2024-06-01', danish)).toBeUndefined();
   });
 
-  it('reads only policy changes and data deals with a date, companies and regions, and skips a broken entry', () => {
+  it('places an unplaced story only by a policy change or a data deal, not by a regulator’s or court’s entry', () => {
+    const record = [
+      change('2025-05-21-dpc-meta.md', '2025-05-21', ['meta'], ['IE'], 'regulator-action'),
+      change('2025-05-23-court-meta.md', '2025-05-23', ['meta'], ['DE'], 'court'),
+      change('2025-05-01-meta-deal.md', '2025-05-01', ['meta'], ['GLOBAL'], 'data-deal'),
+    ];
+    expect(nearestChange(record, ['meta'], '2025-05-22')?.change.file).toBe(
+      'entries/2025-05-01-meta-deal.md',
+    );
+    expect(nearestChange(record.slice(0, 2), ['meta'], '2025-05-22')).toBeUndefined();
+  });
+
+  it('reads every entry with a date, companies and regions, with its kind, title and summary, and skips a broken one', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'known-changes-'));
     const entry = (name: string, yaml: string) =>
       fs.writeFileSync(path.join(dir, name), `---\n${yaml}\n---\nBody.\n`);
@@ -63,7 +79,10 @@ describe('the record’s policy changes', () => {
       'a.md',
       'date: 2025-11-03\nkind: policy-change\ncompanies: [LinkedIn]\nregions: [eu, uk]',
     );
-    entry('b.md', 'date: 2025-05-21\nkind: regulator-action\ncompanies: [meta]\nregions: [IE]');
+    entry(
+      'b.md',
+      'title: " The DPC comments on Meta "\ndate: 2025-05-21\nkind: regulator-action\ncompanies: [meta]\nregions: [IE]\nsummary: It asked for changes.',
+    );
     entry('c.md', 'date: 2025-05-27\nkind: policy-change\ncompanies: [meta]\nregions: [EU');
     entry('d.md', 'kind: policy-change\ncompanies: [meta]\nregions: [EU]');
     entry(
@@ -74,7 +93,17 @@ describe('the record’s policy changes', () => {
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'not an entry');
     expect(readKnownChanges(dir)).toEqual([
       change('a.md', '2025-11-03', ['linkedin'], ['EU', 'UK']),
-      change('e.md', '2024-02-22', ['reddit', 'google'], ['GLOBAL']),
+      change(
+        'b.md',
+        '2025-05-21',
+        ['meta'],
+        ['IE'],
+        'regulator-action',
+        'The DPC comments on Meta',
+        'It asked for changes.',
+      ),
+      change('e.md', '2024-02-22', ['reddit', 'google'], ['GLOBAL'], 'data-deal'),
+      change('f.md', '2024-02-22', ['reddit'], ['US'], 'court'),
     ]);
     expect(readKnownChanges(path.join(dir, 'missing'))).toEqual([]);
   });
@@ -84,6 +113,72 @@ describe('the record’s policy changes', () => {
     expect(real.find((c) => c.date === '2025-11-03' && c.companies.includes('linkedin'))).toEqual(
       expect.objectContaining({ regions: expect.arrayContaining(['EU', 'UK', 'CH']) }),
     );
+  });
+});
+
+describe('the story the record tells', () => {
+  const record = [
+    change(
+      '2023-06-02-japan-warns-openai.md',
+      '2023-06-02',
+      ['openai'],
+      ['JP'],
+      'regulator-action',
+      'Japan’s privacy regulator warns OpenAI over collecting sensitive data without consent',
+      'The commission told OpenAI not to collect sensitive personal data from ChatGPT users without their consent.',
+    ),
+    change(
+      '2023-06-20-openai-policy.md',
+      '2023-06-20',
+      ['openai'],
+      ['GLOBAL'],
+      'policy-change',
+      'OpenAI updates the terms of ChatGPT',
+      'New terms for every user.',
+    ),
+  ];
+  const story = {
+    title: 'Japan regulator warns OpenAI on collecting sensitive data without consent',
+    text: 'It follows similar moves by Italy and Canada.',
+    published: '2023-06-03T09:00:00Z',
+    companies: ['openai'],
+  };
+
+  it('finds the entry telling the same story: a company in common, days apart, the same words', () => {
+    expect(recordedStory(record, story)?.file).toBe('entries/2023-06-02-japan-warns-openai.md');
+  });
+
+  it('finds none for another company, another story, an undated item or a story weeks away', () => {
+    expect(recordedStory(record, { ...story, companies: ['google'] })).toBeUndefined();
+    expect(
+      recordedStory(record, {
+        ...story,
+        title: 'OpenAI opens an office in Tokyo',
+        text: 'Its first in Asia.',
+      }),
+    ).toBeUndefined();
+    expect(recordedStory(record, { ...story, published: undefined })).toBeUndefined();
+    expect(recordedStory(record, { ...story, published: '2023-06-15' })).toBeUndefined();
+  });
+
+  it('files the story where the record says, not under the places its text recalls, and says why', () => {
+    const c = createClassifier(
+      loadTaxonomy('content'),
+      loadClassifierRules('content'),
+      loadModel('content'),
+      record,
+    )(story);
+    expect(c.regions).toEqual(['JP']);
+    expect(c.why.at(-1)).toMatch(
+      /^the story of entries\/2023-06-02-japan-warns-openai\.md, which applies in JP \(otherwise: .*'Italy' → IT/,
+    );
+    const unrecorded = createClassifier(
+      loadTaxonomy('content'),
+      loadClassifierRules('content'),
+      loadModel('content'),
+      [],
+    )(story);
+    expect(unrecorded.regions).toEqual(expect.arrayContaining(['CA', 'IT', 'JP']));
   });
 });
 

@@ -12,7 +12,12 @@ import { withBlocs } from './metrics.ts';
 import { tokenizeItem } from '../taxonomy/text.ts';
 import { itemFeatures } from './features.ts';
 import { buildPatternSet, findPatterns } from './patterns.ts';
-import { nearestChange, readKnownChanges, type KnownChange } from './known-changes.ts';
+import {
+  nearestChange,
+  readKnownChanges,
+  recordedStory,
+  type KnownChange,
+} from './known-changes.ts';
 import { proposedName } from './proposed.ts';
 import { detectLanguage } from './language.ts';
 import { createWeigher, loadModel, type Model } from './model.ts';
@@ -73,9 +78,10 @@ function teach(taxonomy: Taxonomy, learned: Learned): Taxonomy {
 }
 
 /**
- * `changes` place a dated story that names no place by its company's policy change in the record
- * nearest in time, where its language taught no default or the change applied everywhere (none
- * while training, so that what is learned from the labels stays the labels' own).
+ * `changes`, the record's entries, place a dated story that names no place by its company's policy
+ * change nearest in time, where its language taught no default or the change applied everywhere,
+ * and a story the record itself tells where the record says (none while training, so that what is
+ * learned from the labels stays the labels' own).
  */
 export function createAnalyser(
   taxonomy: Taxonomy,
@@ -158,6 +164,19 @@ export function createAnalyser(
       regions.ids = [...withBlocs([code], blocsOf)].sort();
       regions.why = [`no place named, ${taught.replaceAll('+', ' and ')} → ${code} (learned)`];
     }
+    const recorded = recordedStory(placed, {
+      title: title ?? '',
+      text: opening(text ?? ''),
+      published,
+      companies: companies.ids,
+    });
+    const recordedIds = recorded && [...withBlocs(recorded.regions, blocsOf)].sort();
+    if (recordedIds && recordedIds.join() !== regions.ids.join()) {
+      regions.why = [
+        `the story of ${recorded.file}, which applies in ${recorded.regions.join(', ')} (otherwise: ${regions.why.join('; ')})`,
+      ];
+      regions.ids = recordedIds;
+    }
     return {
       language,
       features,
@@ -228,7 +247,7 @@ const UNTOPICAL_REASON =
 /**
  * Builds the matchers once; the returned function is pure and fast (well under a millisecond an
  * item). `rules` defaults to content/classifier.yaml, `model` to content/classifier-model.json,
- * `changes` to the policy changes among content/entries/.
+ * `changes` to the entries in content/entries/.
  */
 export function createClassifier(
   taxonomy: Taxonomy,
