@@ -275,13 +275,13 @@ describe('classifier', () => {
     expect(placed('Hoge Raad oordeelt over AI-training met gebruikersdata')).toEqual(['EU', 'NL']);
   });
 
-  it('does not place a story by a newspaper named after a state', () => {
-    expect(
-      classify({
-        title: 'OpenAI trained its models on users’ chats, the New York Times reported',
-        text: '',
-      }).regions,
-    ).toEqual(['GLOBAL']);
+  it('does not place a story by the newspaper or agency that reported it', () => {
+    const placed = (text: string) =>
+      classify({ title: 'OpenAI trained its models on users’ chats', text }).regions;
+    expect(placed('The New York Times reported it first.')).toEqual(['GLOBAL']);
+    expect(placed('The Irish Examiner has more on how it worked.')).toEqual(['GLOBAL']);
+    expect(placed('Deutsche Welle and the Korea Herald have more.')).toEqual(['GLOBAL']);
+    expect(placed('Irish users can object.')).toEqual(['EU', 'IE']);
   });
 
   it('places a national regulator named in its own language', () => {
