@@ -280,6 +280,17 @@ describe('placing a story by the record', () => {
     expect(guide.why.at(-1)).toMatch(/^no place named; anthropic's change/);
   });
 
+  it('files a story by a change that applied everywhere under GLOBAL alone, though its entry notes regions apart', () => {
+    const everywhere = createClassifier(taxonomy, rules, loadModel('content'), [
+      change('x.md', '2024-09-18', ['linkedin'], ['GLOBAL', 'US', 'EU', 'CH']),
+    ]);
+    const c = everywhere({ title, text: 'Switch the setting off.', published: '2024-09-20' });
+    expect(c.regions).toEqual(['GLOBAL']);
+    expect(c.why.at(-1)).toBe(
+      "no place named; linkedin's change in entries/x.md (2 days earlier) applies in GLOBAL",
+    );
+  });
+
   it('drops a region code the taxonomy does not know', () => {
     const odd = createClassifier(taxonomy, rules, loadModel('content'), [
       change('x.md', '2025-11-03', ['linkedin'], ['ATLANTIS', 'UK']),

@@ -99,9 +99,14 @@ export function createAnalyser(
   const signals = createSignals(rules);
   const asidePatterns = buildPatternSet([['aside', rules.asides]]);
   const blocsOf = new Map(taxonomy.regions.map((r) => [r.code, r.memberOf]));
-  // An entry is read leniently, so a code the taxonomy lacks is dropped rather than tagged.
+  // An entry is read leniently, so a code the taxonomy lacks is dropped rather than tagged. GLOBAL
+  // in an entry says its change applied everywhere; the regions beside it are those the record
+  // says something apart of (LinkedIn's exclusion of the EU), so a story it places is GLOBAL.
   const placed = changes
-    .map((c) => ({ ...c, regions: c.regions.filter((r) => blocsOf.has(r)) }))
+    .map((c) => ({
+      ...c,
+      regions: c.regions.includes(GLOBAL) ? [GLOBAL] : c.regions.filter((r) => blocsOf.has(r)),
+    }))
     .filter((c) => c.regions.length);
   const readers = readersByLanguage(taxonomy, blocsOf);
   return ({ title, text, published }) => {
