@@ -19,10 +19,12 @@ export interface ClusterOptions {
 }
 
 const DAY_MS = 86_400_000;
+/** How many days apart two articles about one story may be published, unless told otherwise. */
+export const STORY_WINDOW_DAYS = 3;
 const WORD = /[\p{L}\p{N}]+/gu;
 const NO_COMPANY = '';
 /** Articles published this many days either side of the incoming ones weigh the words. */
-const CORPUS_DAYS = 30;
+export const CORPUS_DAYS = 30;
 
 /** Words that say nothing about which story an article tells. */
 const STOPWORDS = new Set(
@@ -135,7 +137,7 @@ export function assignStories(
   incoming: StoryCandidate[],
   options: ClusterOptions = {},
 ): Map<string, string> {
-  const windowDays = options.windowDays ?? 3;
+  const windowDays = options.windowDays ?? STORY_WINDOW_DAYS;
   const threshold = options.threshold ?? 0.3;
   const thresholdWithoutCompany = options.thresholdWithoutCompany ?? 0.5;
 

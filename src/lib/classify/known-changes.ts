@@ -8,7 +8,7 @@
  *   users are affected.
  * - A story the record itself tells, of any kind: its regions were checked against sources.
  */
-import { assignStories } from './cluster.ts';
+import { assignStories, CORPUS_DAYS, STORY_WINDOW_DAYS } from './cluster.ts';
 import { readEntryFrontMatter } from '../editorial/entry-front-matter.ts';
 
 export interface KnownChange {
@@ -102,9 +102,6 @@ export function nearestChange(
   return best;
 }
 
-/** Entries further than this from a story, in days, neither tell it nor weigh its words. */
-const STORY_CONTEXT_DAYS = 30;
-
 /**
  * The entry that tells the same story as an item, by the rule the timeline groups articles by (a
  * company in common, a few days apart, similar words), or undefined. The record's regions were
@@ -119,10 +116,13 @@ export function recordedStory(
   const published = item.published ?? '';
   const at = Date.parse(published.slice(0, 10));
   if (Number.isNaN(at) || !item.companies.length) return undefined;
-  const around = changes.filter(
-    (c) => Math.abs(Date.parse(c.date) - at) <= STORY_CONTEXT_DAYS * MS_PER_DAY,
-  );
-  if (!around.some((c) => c.companies.some((id) => item.companies.includes(id)))) return undefined;
+  const daysFrom = (c: KnownChange) => Math.abs(Date.parse(c.date) - at) / MS_PER_DAY;
+  // Most items share a company with no entry of those days: they are answered without weighing words.
+  const candidate = (c: KnownChange) =>
+    daysFrom(c) <= STORY_WINDOW_DAYS + 1 && c.companies.some((id) => item.companies.includes(id));
+  if (!changes.some(candidate)) return undefined;
+  // The entries of the weeks around weigh the words, as the timeline's articles of those weeks do.
+  const around = changes.filter((c) => daysFrom(c) <= CORPUS_DAYS);
   const story = assignStories(
     around.map((c) => ({
       id: c.file,
