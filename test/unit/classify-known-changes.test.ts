@@ -59,16 +59,18 @@ describe('the record’s policy changes', () => {
     expect(nearestChange(meta.slice(0, 1), ['meta'], '2024-06-01', danish)).toBeUndefined();
   });
 
-  it('places an unplaced story only by a policy change or a data deal, not by a regulator’s or court’s entry', () => {
+  it('places an unplaced story only by a policy change, an opt-out or a data deal, not by a pause or a regulator’s or court’s entry', () => {
     const record = [
       change('2025-05-21-dpc-meta.md', '2025-05-21', ['meta'], ['IE'], 'regulator-action'),
       change('2025-05-23-court-meta.md', '2025-05-23', ['meta'], ['DE'], 'court'),
+      change('2025-05-22-meta-pause.md', '2025-05-22', ['meta'], ['UK'], 'pause'),
       change('2025-05-01-meta-deal.md', '2025-05-01', ['meta'], ['GLOBAL'], 'data-deal'),
+      change('2025-05-10-meta-setting.md', '2025-05-10', ['meta'], ['GLOBAL'], 'opt-out'),
     ];
-    expect(nearestChange(record, ['meta'], '2025-05-22')?.change.file).toBe(
-      'entries/2025-05-01-meta-deal.md',
-    );
-    expect(nearestChange(record.slice(0, 2), ['meta'], '2025-05-22')).toBeUndefined();
+    const nearest = (changes: KnownChange[]) => nearestChange(changes, ['meta'], '2025-05-22');
+    expect(nearest(record)?.change.file).toBe('entries/2025-05-10-meta-setting.md');
+    expect(nearest(record.slice(0, 4))?.change.file).toBe('entries/2025-05-01-meta-deal.md');
+    expect(nearest(record.slice(0, 3))).toBeUndefined();
   });
 
   it('reads every entry with a date, companies and regions, with its kind, title and summary, and skips a broken one', () => {

@@ -2,10 +2,12 @@
  * The record's entries, as the classifier uses them to place a story. Two ways:
  * - A story that names no place: a local outlet's "how to stop LinkedIn using your data" rarely
  *   says whose users it means, but it is written in the weeks around a change the record already
- *   holds, with the regions that change applied to. Only a platform's own moves count here,
- *   `policy-change` and `data-deal` entries (a deal licensing users' posts applies wherever those
- *   users are): a regulator's or court's entry concerns its own country, not where a platform's
- *   users are affected.
+ *   holds, with the regions that change applied to. Only a platform's own changes for its users
+ *   count here, `policy-change`, `opt-out` (a setting switched on by default, a new way to keep
+ *   data out) and `data-deal` entries (a deal licensing users' posts applies wherever those users
+ *   are): a regulator's or court's entry concerns its own country, not where a platform's users
+ *   are affected, and a `pause` is where training stopped, at a regulator's asking, while the
+ *   guides to objecting written around it are about the change it paused.
  * - A story the record itself tells, of any kind: its regions were checked against sources.
  */
 import { assignStories, CORPUS_DAYS, STORY_WINDOW_DAYS } from './cluster.ts';
@@ -32,7 +34,7 @@ export interface KnownChange {
 export const CHANGE_WINDOW = { storyAhead: 60, storyAfter: 30 };
 
 /** The kinds of entry that say where a platform's users are affected. */
-const PLACING_KINDS: readonly string[] = ['policy-change', 'data-deal'];
+const PLACING_KINDS: readonly string[] = ['policy-change', 'data-deal', 'opt-out'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MS_PER_DAY = 86_400_000;
 const strings = (v: unknown) =>
@@ -70,7 +72,8 @@ export interface Placement {
 }
 
 /**
- * The policy change or data deal of one of the story's companies nearest in time to it, within
+ * The policy change, opt-out or data deal of one of the story's companies nearest in time to it,
+ * within
  * CHANGE_WINDOW; ties go
  * to the earlier change, then to the file name, so the answer never depends on reading order.
  * With `readers` (the regions where the story's language is read, with their blocs and GLOBAL),
