@@ -124,6 +124,31 @@ describe('classifier', () => {
     expect(c.score).toBeLessThan(0.5);
   });
 
+  it.each([
+    [
+      'Publicité ciblée : LinkedIn condamné à une amende par la CNIL',
+      'La plateforme affichait des annonces selon le profil de ses membres sans leur accord.',
+      'Publicité ciblée',
+    ],
+    [
+      'Regulator fines Meta over cookie banners on Facebook',
+      'Visitors could not refuse tracking cookies as easily as accept them.',
+      'cookie',
+    ],
+    [
+      'Datenübermittlung in die USA: Rekordstrafe gegen Meta',
+      'Facebook habe Daten europäischer Nutzer unzulässig übertragen.',
+      'Datenübermittlung',
+    ],
+  ])(
+    'counts a privacy fine over ads, cookies or data transfers against the story, in any language read: %s',
+    (title, text, words) => {
+      const c = classify({ title, text });
+      expect(c.relevant).toBe(false);
+      expect(c.why[0]).toMatch(new RegExp(`against .*negativeInHeadline '${words}'`));
+    },
+  );
+
   it('reads as much of the text as the labelled headlines keep, 300 characters, cut between words', () => {
     const title = 'Meta to train AI on Instagram posts of British adults';
     const opening =
