@@ -118,6 +118,10 @@ describe('classifier', () => {
     ['OpenAI chief technology officer resigns', ''],
     ['Zoom in: telescope captures galaxy', 'Astronomers used new imaging software.'],
     ['Apple harvest hit by frost', 'Growers in Poland expect a smaller crop.'],
+    [
+      'Fashion house uses AI to make digital twins of its models',
+      'Photos of each model are scanned to build the twin.',
+    ],
   ])('rejects a decoy that only mentions a company, AI or data: %s', (title, text) => {
     const c = classify({ title, text });
     expect(c.relevant).toBe(false);
