@@ -110,7 +110,9 @@ export function createAnalyser(
     .filter((c) => c.regions.length);
   const readers = readersByLanguage(taxonomy, blocsOf);
   return ({ title, text, published }) => {
-    const { source, tokens, textStart } = tokenizeItem(title ?? '', opening(text ?? ''));
+    const heading = title ?? '';
+    const read = opening(text ?? '');
+    const { source, tokens, textStart } = tokenizeItem(heading, read);
     const language = detectLanguage(source);
     const companies = tagger.companies(source, tokens);
     const asides = findPatterns(asidePatterns, tokens);
@@ -170,8 +172,8 @@ export function createAnalyser(
       regions.why = [`no place named, ${taught.replaceAll('+', ' and ')} → ${code} (learned)`];
     }
     const recorded = recordedStory(placed, {
-      title: title ?? '',
-      text: opening(text ?? ''),
+      title: heading,
+      text: read,
       published,
       companies: companies.ids,
     });

@@ -73,9 +73,8 @@ export interface Placement {
 
 /**
  * The policy change, opt-out or data deal of one of the story's companies nearest in time to it,
- * within
- * CHANGE_WINDOW; ties go
- * to the earlier change, then to the file name, so the answer never depends on reading order.
+ * within CHANGE_WINDOW; ties go to the earlier change, then to the file name, so the answer never
+ * depends on reading order.
  * With `readers` (the regions where the story's language is read, with their blocs and GLOBAL),
  * only a change that applies to them counts: a Danish guide to objecting is not about Brazil's.
  */
