@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { z } from 'zod';
 import { articleSchema, type Article } from '../content/article.ts';
 import type { Vocabulary } from '../content/entry.ts';
 import { classifierRulesSchema } from '../classify/rules.ts';
@@ -21,7 +22,7 @@ import { applyOverrides } from '../timeline/items.ts';
 import { checkEntry, type CheckedEntry } from './check-entry.ts';
 import { duplicateEntries, entryArticleLinks, statusForUnnamedRegion } from './cross-checks.ts';
 import { displayPath } from './display-path.ts';
-import { fixFor } from './fixes.ts';
+import { fixFor, type FileKind } from './fixes.ts';
 import { type Problem, sortProblems } from './problem.ts';
 import { sourceWarnings } from './source-checks.ts';
 import {
@@ -264,6 +265,31 @@ function optionalYaml({ root, show, problems }: Context, name: string) {
   return { file, src };
 }
 
+/**
+ * An optional YAML file in content/ checked against its schema, the problems added to the report:
+ * its source, and its data when it fits. `empty` is what a file of comments only means where it
+ * means something (no groups, no corrections); without it, such a file is reported as empty.
+ */
+function optionalValidYaml<S extends z.ZodType>(
+  ctx: Context,
+  name: string,
+  kind: FileKind,
+  schema: S,
+  empty?: unknown,
+) {
+  const yaml = optionalYaml(ctx, name);
+  if (!yaml) return undefined;
+  const { file, src } = yaml;
+  const { problems, data } = validateValue(
+    file,
+    kind,
+    { value: src.value ?? empty, lineOf: src.lineOf },
+    schema,
+  );
+  ctx.problems.push(...problems);
+  return { file, src, data };
+}
+
 /** A YAML file ingest cannot run without: as optionalYaml, and a problem when it is missing. */
 function requiredYaml(ctx: Context, name: string, missing: Omit<Problem, 'file' | 'field'>) {
   const abs = path.join(ctx.root, name);
@@ -445,19 +471,17 @@ function checkArticles(
 
 /** content/region-groups.yaml, optional: its form, and each member a region the site knows. */
 function checkRegionGroups(ctx: Context, regionCodes: ReadonlySet<string>) {
-  const yaml = optionalYaml(ctx, 'region-groups.yaml');
-  if (!yaml) return;
-  const { file, src } = yaml;
-  const { problems } = ctx;
   // A file of comments only lists no groups.
-  const value = src.value ?? [];
-  const { problems: found, data } = validateValue(
-    file,
+  const yaml = optionalValidYaml(
+    ctx,
+    'region-groups.yaml',
     'region-groups',
-    { value, lineOf: src.lineOf },
     regionGroupsSchema,
+    [],
   );
-  problems.push(...found);
+  if (!yaml) return;
+  const { file, src, data } = yaml;
+  const { problems } = ctx;
   data?.forEach((g, i) =>
     g.members.forEach((code, j) => {
       if (!regionCodes.has(code))
@@ -480,20 +504,11 @@ function checkOverrides(
   regionCodes: ReadonlySet<string>,
 ): Overrides {
   const none: Overrides = { articles: {} };
-  const yaml = optionalYaml(ctx, 'overrides.yaml');
-  if (!yaml) return none;
-  const { file, src } = yaml;
-  const { problems } = ctx;
   // An all-comments file is an empty list of corrections, not an empty file.
-  const value = src.value ?? {};
-  const { problems: found, data } = validateValue(
-    file,
-    'overrides',
-    { value, lineOf: src.lineOf },
-    overridesSchema,
-  );
-  problems.push(...found);
-  if (!data) return none;
+  const yaml = optionalValidYaml(ctx, 'overrides.yaml', 'overrides', overridesSchema, {});
+  if (!yaml?.data) return none;
+  const { file, src, data } = yaml;
+  const { problems } = ctx;
   const ids = new Set(articles.map((a) => a.id));
   const stories = new Set(articles.map((a) => a.story));
   for (const [id, o] of Object.entries(data.articles)) {
@@ -542,26 +557,13 @@ function checkOverrides(
  * primary-sources.yaml: optional; without it check cannot tell an aggregator from a primary
  * source and skips that warning. Returns the list when the file is there and valid.
  */
-function checkPrimarySources(
-  { root, show, problems }: Context,
-  vocab: Vocabulary,
-): PrimarySources | undefined {
-  const abs = path.join(root, 'primary-sources.yaml');
-  if (!fs.existsSync(abs)) return undefined;
-  const file = show(abs);
-  const src = parseYamlSource(read(abs));
-  if (src.errors.length) {
-    problems.push(...syntaxProblems(file, src));
-    return undefined;
-  }
-  const { problems: found, data } = validateValue(
-    file,
+function checkPrimarySources(ctx: Context, vocab: Vocabulary): PrimarySources | undefined {
+  return optionalValidYaml(
+    ctx,
+    'primary-sources.yaml',
     'primary-sources',
-    src,
     primarySourcesSchema(vocab),
-  );
-  problems.push(...found);
-  return data;
+  )?.data;
 }
 
 /** content/set-aside: articles ingest kept out of the site until an editor settles their story. */
