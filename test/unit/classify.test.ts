@@ -182,6 +182,24 @@ describe('classifier', () => {
     expect(classify({ title: 'Apple opens a new store in Milan', text: '' }).score).toBe(0);
   });
 
+  it('does not weigh a story whose only words of the topic are personal data or an authority', () => {
+    const blog = classify({
+      title: 'Readers comment on the inquiry into the allotment society',
+      text: 'The comments and personal details of members were read out at the public inquiry.',
+    });
+    expect(blog).toMatchObject({ relevant: false, score: 0 });
+    expect(blog.review).toBeUndefined();
+    expect(blog.why[0]).toBe(
+      'relevance 0.00: no subject of the topic named (no word for AI, training, consent or a data deal, and no company): personal data or an authority alone is not the topic',
+    );
+    // The same words beside a platform are weighed: whose data it is makes them the topic's.
+    const platform = classify({
+      title: 'Readers comment on the inquiry into Reddit',
+      text: 'The comments and personal details of Reddit users were read out at the public inquiry.',
+    });
+    expect(platform.why[0]).toMatch(/^relevance \d\.\d\d: for /);
+  });
+
   it('holds an item whose score falls in the uncertain band for review, with its best guess', () => {
     // A model that knows no feature scores every item at exactly one half: inside the band.
     const unsure = { ...loadModel('content'), bias: 0, weights: {} };

@@ -21,7 +21,7 @@ import {
 import { proposedName } from './proposed.ts';
 import { detectLanguage } from './language.ts';
 import { createWeigher, loadModel, type Model } from './model.ts';
-import { createSignals, namesTopic } from './relevance.ts';
+import { createSignals, untopical } from './relevance.ts';
 import { loadClassifierRules, type ClassifierRules } from './rules.ts';
 import type { Classification, Classifier, ClassifyInput } from './types.ts';
 
@@ -247,10 +247,6 @@ function describe(feature: string, weight: number, evidence: Map<string, string>
   return `${words} (${weight > 0 ? '+' : ''}${weight.toFixed(2)})`;
 }
 
-/** What `why` says of an item `namesTopic` finds nothing of the topic in. */
-const UNTOPICAL_REASON =
-  'nothing of the topic named (no word for AI, training, personal data, consent, a data deal, a regulator or a court)';
-
 /**
  * Builds the matchers once; the returned function is pure and fast (well under a millisecond an
  * item). `rules` defaults to content/classifier.yaml, `model` to content/classifier-model.json,
@@ -267,8 +263,8 @@ export function createClassifier(
   const known = new Set(taxonomy.companies.map((c) => c.id));
   return (input): Classification => {
     const a = analyse(input);
-    const topical = namesTopic({ found: a.evidence });
-    const w = topical ? weigh(a.features) : { score: 0, for: [], against: [] };
+    const unweighed = untopical({ found: a.evidence });
+    const w = unweighed === null ? weigh(a.features) : { score: 0, for: [], against: [] };
     const score = Math.round(w.score * 100) / 100;
     const proposed = a.companies.filter((id) => !known.has(id));
     const side = (list: [string, number][]) =>
@@ -282,9 +278,9 @@ export function createClassifier(
       ...(proposed.length ? { proposedCompanies: proposed } : {}),
       regions: a.regions,
       why: [
-        topical
+        unweighed === null
           ? `relevance ${score.toFixed(2)}: for ${side(w.for)}; against ${side(w.against)}`
-          : `relevance 0.00: ${UNTOPICAL_REASON}`,
+          : `relevance 0.00: ${unweighed}`,
         ...a.why,
       ],
     };

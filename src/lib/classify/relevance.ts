@@ -50,9 +50,25 @@ export function storySignals(signals: Signals): string[] {
  */
 const UNTOPICAL = new Set(['company', 'withoutAi']);
 
-/** Whether the vocabulary found anything of the topic: an item it did not is not weighed at all. */
-export function namesTopic(signals: Signals): boolean {
-  return storySignals(signals).some((n) => !UNTOPICAL.has(n));
+/**
+ * What a story of the topic always names: an AI system, training, consent, a data deal, or the
+ * platform whose data it is. Every relevant labelled story names one of them. Personal data or an
+ * authority alone is everyday words in stories of anything ("comments", "an inquiry", "the
+ * Authority"), and an off-topic blog post that has them would otherwise be weighed.
+ */
+const SUBJECTS = new Set(['ai', 'training', 'consent', 'dataDeal', 'company']);
+
+/**
+ * Why an item is not weighed at all, or null when it is: the vocabulary must find something of the
+ * topic beyond a company's name, and one of the subjects a story of the topic is about.
+ */
+export function untopical(signals: Signals): string | null {
+  const found = storySignals(signals);
+  if (!found.some((n) => !UNTOPICAL.has(n)))
+    return 'nothing of the topic named (no word for AI, training, personal data, consent, a data deal, a regulator or a court)';
+  if (!found.some((n) => SUBJECTS.has(n)))
+    return 'no subject of the topic named (no word for AI, training, consent or a data deal, and no company): personal data or an authority alone is not the topic';
+  return null;
 }
 
 type Key = Concept | `negative:${number}`;
