@@ -4,7 +4,8 @@
  * cross-validation over the shared labelled headlines and the editors' labels. Each item is scored
  * by a model trained without it. Prints relevance precision and recall, company and region
  * micro-F1, the same per language, and the misses; with `--splits N`, the same cross-validation
- * over N different splits into folds, to show how much of a figure is the luck of one split.
+ * over N different splits into folds, to show how much of a figure is the luck of one split; and
+ * the same figures with each fold a period of time, so that no story is half-known to its model.
  * It also scores the stories of the feeds corpus, none about the topic, with a model trained on
  * every labelled item, and says how many would reach readers or the review queue
  * (`--max-off-topic N` fails above N). Exits 1 when a figure of the first split is under its floor.
@@ -14,7 +15,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentError, loadTaxonomy } from '../src/lib/content/load-taxonomy.ts';
 import { contentDir } from '../src/lib/content/paths.ts';
-import { crossValidate } from '../src/lib/classify/cross-validate.ts';
+import {
+  assignFolds,
+  assignPeriodFolds,
+  crossValidate,
+} from '../src/lib/classify/cross-validate.ts';
 import { createClassifier } from '../src/lib/classify/index.ts';
 import { offTopicDir, offTopicFigures, readOffTopicItems } from '../src/lib/classify/off-topic.ts';
 import { trainModel } from '../src/lib/classify/train.ts';
@@ -94,7 +99,12 @@ console.log(
 
 const spread = [all];
 for (let split = 1; split < splits; split++)
-  spread.push(score(crossValidate(data.items, taxonomy, rules, changes, 5, split), blocsOf));
+  spread.push(
+    score(
+      crossValidate(data.items, taxonomy, rules, changes, assignFolds(data.items, 5, split)),
+      blocsOf,
+    ),
+  );
 if (splits > 1) {
   console.log(
     `\nOver ${splits} splits into folds (the first is the one above): mean (lowest – highest)`,
@@ -113,6 +123,15 @@ if (splits > 1) {
     );
   }
 }
+
+const byPeriod = score(
+  crossValidate(data.items, taxonomy, rules, changes, assignPeriodFolds(data.items, 5)),
+  blocsOf,
+);
+console.log(
+  `\nHeld out by period (five folds, each a stretch of time, so every story in a fold is new to the model that scores it): ` +
+    `precision ${pct(byPeriod.precision)}, recall ${pct(byPeriod.recall)}, company F1 ${pct(byPeriod.companyF1)}, region F1 ${pct(byPeriod.regionF1)}.`,
+);
 
 const offTopicItems = await readOffTopicItems();
 const offTopic = offTopicItems.length
@@ -153,7 +172,7 @@ if (values.misses) {
 if (values.json)
   fs.writeFileSync(
     values.json,
-    `${JSON.stringify({ sources: data.sources, seconds, msPerItem, all, review, languages, ...(splits > 1 ? { splits: spread } : {}), ...(offTopic ? { offTopic } : {}) }, null, 2)}\n`,
+    `${JSON.stringify({ sources: data.sources, seconds, msPerItem, all, review, languages, byPeriod, ...(splits > 1 ? { splits: spread } : {}), ...(offTopic ? { offTopic } : {}) }, null, 2)}\n`,
   );
 
 const floors: [string, number, string | undefined][] = [

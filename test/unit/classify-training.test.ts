@@ -3,7 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assignFolds, crossValidate } from '../../src/lib/classify/cross-validate.ts';
+import {
+  assignFolds,
+  assignPeriodFolds,
+  crossValidate,
+} from '../../src/lib/classify/cross-validate.ts';
 import { createClassifier } from '../../src/lib/classify/index.ts';
 import {
   companyIdResolver,
@@ -143,6 +147,16 @@ describe('cross-validation', () => {
       (f) => items.filter((x, i) => x.relevant && second[i] === f).length,
     );
     expect(Math.max(...relevantPerFold) - Math.min(...relevantPerFold)).toBeLessThanOrEqual(1);
+  });
+
+  it('cuts the items into periods by date, each fold later than the one before, undated ones last', () => {
+    const dated = ['2024-06-01', '2019-03-02', '2025-01-09', '2021-11-30', '2023-05-05'].map(
+      (published, i) => ({ ...items[i]!, title: `story ${i}`, published }),
+    );
+    const undated = { ...items[0]!, title: 'story without a date' };
+    const folds = assignPeriodFolds([...dated, undated], 3);
+    // In date order: 2019, 2021 | 2023, 2024 | 2025, undated.
+    expect(folds).toEqual([1, 0, 2, 0, 1, 2]);
   });
 
   it('scores every item with a model that never saw it', () => {
