@@ -547,6 +547,21 @@ describe('classifier', () => {
     expect(trains('Meta trains AI models on public posts of its users')).toBe(true);
   });
 
+  it('takes a regulator launching an inquiry or releasing guidance for no product launch', () => {
+    const analyse = createAnalyser(taxonomy, rules, {
+      companies: {},
+      regionWords: {},
+      languageRegions: {},
+    });
+    const launch = (title: string) =>
+      analyse({ title, text: '' }).features.has('s:negativeInHeadline:a product launch');
+    expect(launch('The Information Commissioner releases guidance on AI and personal data')).toBe(
+      false,
+    );
+    expect(launch('Irish watchdog launches inquiry into Google AI model')).toBe(false);
+    expect(launch('Google launches a new AI model trained on public photos')).toBe(true);
+  });
+
   it('does not take a regulator’s "authorities" for the people whose data it is', () => {
     const c = classify({
       title: 'Data protection authorities meet in Tokyo',

@@ -188,7 +188,9 @@ export function createSignals(rules: ClassifierRules): (input: RelevanceInput) =
     const da = closest(deal, [...training, ...ai], rules.window);
     const negatives = rules.negatives
       .map((n, i) => {
-        const hits = get(`negative:${i}`);
+        const hits = get(`negative:${i}`).filter(
+          (h) => !n.unlessAuthority || !closest([h], authority, rules.window),
+        );
         const hit = hits.find((h) => h.first < textStart) ?? hits[0];
         return { label: n.label, hit, inHeadline: hit !== undefined && hit.first < textStart };
       })

@@ -80,6 +80,12 @@ export const classifierRulesSchema = z.strictObject({
         /** Shown in the reasons, e.g. "earnings and markets". */
         label: text('a label'),
         terms: patterns('negative'),
+        /**
+         * Whether a regulator's or court's act is not this context: a term with an authority
+         * within `window` words in its sentence does not count ("the DPC launched an inquiry",
+         * "the Commissioner releases guidelines" are no product launch).
+         */
+        unlessAuthority: z.boolean().default(false),
       }),
     )
     .default([]),
