@@ -547,6 +547,22 @@ describe('classifier', () => {
     expect(trains('Meta trains AI models on public posts of its users')).toBe(true);
   });
 
+  it('reads people listening to or transcribing users’ recordings as improving a model', () => {
+    const analyse = createAnalyser(taxonomy, rules, {
+      companies: {},
+      regionWords: {},
+      languageRegions: {},
+    });
+    const found = (title: string) => analyse({ title, text: '' }).features;
+    expect(found('Contractors transcribe users’ voice messages').has('s:training')).toBe(true);
+    expect(
+      found('Workers listen to Alexa recordings to improve speech recognition').has(
+        's:trainingNearPersonal',
+      ),
+    ).toBe(true);
+    expect(found('Fans listen to the new album').has('s:training')).toBe(false);
+  });
+
   it('takes a regulator launching an inquiry or releasing guidance for no product launch', () => {
     const analyse = createAnalyser(taxonomy, rules, {
       companies: {},
