@@ -15,6 +15,12 @@ import { ContentError, loadTaxonomy } from '../../src/lib/content/load-taxonomy.
 const taxonomy = loadTaxonomy('content');
 const rules = loadClassifierRules('content');
 const classify = createClassifier(taxonomy, rules);
+// The vocabulary's findings with nothing learned, for tests of the word lists alone.
+const analyse = createAnalyser(taxonomy, rules, {
+  companies: {},
+  regionWords: {},
+  languageRegions: {},
+});
 
 describe('classifier', () => {
   it('keeps a story about training AI on users’ posts and explains the verdict', () => {
@@ -533,11 +539,6 @@ describe('classifier', () => {
   });
 
   it('reads training people as teaching, not as training a model, in any language', () => {
-    const analyse = createAnalyser(taxonomy, rules, {
-      companies: {},
-      regionWords: {},
-      languageRegions: {},
-    });
     const trains = (title: string) => analyse({ title, text: '' }).features.has('s:training');
     expect(trains('OpenAI will train 400,000 teachers to use AI in class')).toBe(false);
     expect(trains('Amazon says it is ready to train its future AI workforce')).toBe(false);
@@ -548,11 +549,6 @@ describe('classifier', () => {
   });
 
   it('reads people listening to or transcribing users’ recordings as improving a model', () => {
-    const analyse = createAnalyser(taxonomy, rules, {
-      companies: {},
-      regionWords: {},
-      languageRegions: {},
-    });
     const found = (title: string) => analyse({ title, text: '' }).features;
     expect(found('Contractors transcribe users’ voice messages').has('s:training')).toBe(true);
     expect(
@@ -564,11 +560,6 @@ describe('classifier', () => {
   });
 
   it('takes a regulator launching an inquiry or releasing guidance for no product launch', () => {
-    const analyse = createAnalyser(taxonomy, rules, {
-      companies: {},
-      regionWords: {},
-      languageRegions: {},
-    });
     const launch = (title: string) =>
       analyse({ title, text: '' }).features.has('s:negativeInHeadline:a product launch');
     expect(launch('The Information Commissioner releases guidance on AI and personal data')).toBe(
