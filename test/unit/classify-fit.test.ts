@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fitLogistic } from '../../src/lib/classify/fit.ts';
 
-const options = { minItems: 2, maxFeatures: 100, steps: 300, learningRate: 0.003 };
+const options = {
+  minItems: 2,
+  maxFeatures: 100,
+  steps: 300,
+  learningRate: 0.01,
+  l2: { signals: 0.001, text: 0.001 },
+};
 const example = (relevant: boolean, ...features: string[]) => ({
   relevant,
   features: new Set(features),
@@ -30,6 +36,32 @@ describe('logistic fit', () => {
   it('leaves out features seen in fewer items than the minimum', () => {
     const { weights } = fitLogistic([...examples, example(true, 'w:once')], options);
     expect(weights.has('w:once')).toBe(false);
+  });
+
+  it('keeps weights smaller the stronger the penalty', () => {
+    const loose = fitLogistic(examples, { ...options, l2: { signals: 0, text: 0 } }).weights.get(
+      's:training',
+    )!;
+    const tight = fitLogistic(examples, { ...options, l2: { signals: 0.5, text: 0 } }).weights.get(
+      's:training',
+    )!;
+    expect(tight).toBeGreaterThan(0);
+    expect(tight).toBeLessThan(loose / 2);
+  });
+
+  it('penalises the words of an item apart from the signals of the vocabulary', () => {
+    const twins = examples.map((e) =>
+      e.relevant ? { ...e, features: new Set([...e.features, 'w:training']) } : e,
+    );
+    const words = fitLogistic(twins, { ...options, l2: { signals: 0, text: 0.5 } }).weights;
+    expect(words.get('s:training')!).toBeGreaterThan(3 * words.get('w:training')!);
+    const signals = fitLogistic(twins, { ...options, l2: { signals: 0.5, text: 0 } }).weights;
+    expect(signals.get('w:training')!).toBeGreaterThan(3 * signals.get('s:training')!);
+  });
+
+  it('keeps only the features that tell the classes apart best when there are too many', () => {
+    const { weights } = fitLogistic(examples, { ...options, maxFeatures: 1 });
+    expect([...weights.keys()]).toEqual(['s:training']);
   });
 
   it('gives the same weights for the same examples', () => {

@@ -45,13 +45,15 @@ describe('classifier', () => {
       text: 'Regulators opened an inquiry into the use of personal data to train models.',
     });
     expect(c.why[0]).toMatch(
-      /for .*trainingNearPersonal 'train' \+ 'personal data' \(\+\d\.\d\d\)/,
+      /for .*[a-z]+Near[A-Z][a-z]+ '(AI|trains|train)' \+ '(posts|personal data)'.* \(\+\d\.\d\d\)/,
     );
     const reasons = c.why[0]!.replace(/^relevance [\d.]+: /, '').split(
       /; |, against |^for | against /,
     );
     for (const r of reasons.filter((x) => /^[a-z]+[A-Z]\w+ /.test(x)))
-      expect(r).toMatch(/^\w+(:[^']+)? '[^']+'( \+ '[^']+')? \([+-]\d\.\d\d\)$/);
+      expect(r).toMatch(
+        /^\w+(:[^']+)? '[^']+'( \+ '[^']+')?( with \w+ ('[^']+'( \+ '[^']+')?|[^'(]+))? \([+-]\d\.\d\d\)$/,
+      );
   });
 
   it('gives a reason for every company and region it tags', () => {

@@ -15,6 +15,9 @@ const MIN_WORD = 3;
 /** Past this many signals, one more says nothing new. */
 const MAX_COUNTED = 8;
 
+/** The item's own words, word pairs and character n-grams, as against what the vocabulary found. */
+export const isTextFeature = (name: string): boolean => /^[wbc]:/.test(name);
+
 export function itemFeatures(
   tokens: readonly Token[],
   signals: Signals,
