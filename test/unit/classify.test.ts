@@ -561,6 +561,14 @@ describe('classifier', () => {
     expect(found('Fans listen to the new album').has('s:training')).toBe(false);
   });
 
+  it('knows the voice assistants for AI systems, as it knows Siri and Alexa', () => {
+    const ai = (title: string) => analyse({ title, text: '' }).features.has('s:aiNearPersonal');
+    expect(ai('Contractors heard Cortana recordings')).toBe(true);
+    expect(ai('Google Assistant recordings reviewed by staff')).toBe(true);
+    expect(ai('Samsung says Bixby recordings stay on the phone')).toBe(true);
+    expect(ai('Google recordings reviewed by staff')).toBe(false);
+  });
+
   it('takes a regulator launching an inquiry or releasing guidance for no product launch', () => {
     const launch = (title: string) =>
       analyse({ title, text: '' }).features.has('s:negativeInHeadline:a product launch');
