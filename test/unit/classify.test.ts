@@ -467,6 +467,20 @@ describe('classifier', () => {
     expect(known.proposedCompanies).toBeUndefined();
   });
 
+  it('proposes the company acting at the head of what follows a headline’s kicker', () => {
+    const c = classify({
+      title: 'Class action over meeting bots: Notewise sued for training AI on users’ calls',
+      text: 'The complaint says recordings were used to improve its models without consent.',
+    });
+    expect(c.proposedCompanies).toEqual(['notewise']);
+    expect(c.why).toContain("'Notewise' → notewise (proposed: acts in the headline)");
+    const known = classify({
+      title: 'Exclusive: Reddit sued for training AI on users’ posts',
+      text: '',
+    });
+    expect(known.proposedCompanies).toBeUndefined();
+  });
+
   it('proposes a company named right after a word for its kind of business, in any language', () => {
     const tutoring = classify({
       title: 'Students object as tutoring site Chegg Study trains AI on their essays',

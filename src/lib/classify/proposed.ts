@@ -87,9 +87,12 @@ function named(
   return undefined;
 }
 
+/** What ends a headline's kicker ("Lawsuit: Otter.ai sued…", "Exclusive – Figma trains…"). */
+const KICKER_END = /[:|–—]\s*$/;
+
 /**
- * The name at the head of the title, when the next word is an act and it reads as a name
- * (capitalised, not a headline opener).
+ * The name at the head of the title, or at the head of what follows its kicker, when the next
+ * word is an act and it reads as a name (capitalised, not a headline opener).
  */
 function actorAtHead(
   source: string,
@@ -97,9 +100,27 @@ function actorAtHead(
   textStart: number,
   known: (first: number, last: number) => boolean,
 ): Proposed | undefined {
-  for (let n = 1; n <= 2 && n < textStart; n++) {
-    const head = tokens.slice(0, n);
-    const next = tokens[n]!;
+  const heads = [0];
+  for (let i = 1; i < textStart; i++)
+    if (KICKER_END.test(source.slice(tokens[i - 1]!.end, tokens[i]!.start))) heads.push(i);
+  for (const start of heads) {
+    const found = actorAt(source, tokens, start, textStart, known);
+    if (found !== undefined) return found ?? undefined;
+  }
+  return undefined;
+}
+
+/** The actor whose name starts at token `start`; null where a known name stands there. */
+function actorAt(
+  source: string,
+  tokens: readonly Token[],
+  start: number,
+  textStart: number,
+  known: (first: number, last: number) => boolean,
+): Proposed | null | undefined {
+  for (let n = 1; n <= 2 && start + n < textStart; n++) {
+    const head = tokens.slice(start, start + n);
+    const next = tokens[start + n]!;
     if (!capitalised(head[0]!) || OPENERS.has(head[0]!.folded)) return undefined;
     // Two words make a company only as "Otter.ai" or "Stability AI"; otherwise they are most
     // often a person ("Elon Musk says").
@@ -107,7 +128,7 @@ function actorAtHead(
     const between = source.slice(head.at(-1)!.end, next.start);
     const possessive = /^['’]s\b/.test(source.slice(head.at(-1)!.end));
     if (!possessive && !(ACTS.test(next.raw) && /^\s+$/.test(between))) continue;
-    if (known(0, n - 1)) return undefined;
+    if (known(start, start + n - 1)) return null;
     const name = source.slice(head[0]!.start, head.at(-1)!.end);
     return { id: companySlug(name), name, how: 'acts in the headline' };
   }
