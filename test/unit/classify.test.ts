@@ -15,6 +15,12 @@ import { ContentError, loadTaxonomy } from '../../src/lib/content/load-taxonomy.
 const taxonomy = loadTaxonomy('content');
 const rules = loadClassifierRules('content');
 const classify = createClassifier(taxonomy, rules);
+/** What a reader sees of an item the classifier does not weigh at all, and the reason it gives. */
+function expectNotWeighed(c: ReturnType<typeof classify>, reason: string) {
+  expect(c).toMatchObject({ relevant: false, score: 0 });
+  expect(c.review).toBeUndefined();
+  expect(c.why[0]).toBe(`relevance 0.00: ${reason}`);
+}
 // The vocabulary's findings with nothing learned, for tests of the word lists alone.
 const analyse = createAnalyser(taxonomy, rules, {
   companies: {},
@@ -177,28 +183,24 @@ describe('classifier', () => {
   });
 
   it('does not weigh a story the vocabulary finds nothing of the topic in, and says so', () => {
-    const c = classify({
-      title: 'Astronomers and customers of the observatory shop watch a comet',
-      text: 'Meta-analysis of the sky: amateur observers shared their sightings.',
-    });
-    expect(c).toMatchObject({ relevant: false, score: 0 });
-    expect(c.review).toBeUndefined();
-    expect(c.why[0]).toBe(
-      'relevance 0.00: nothing of the topic named (no word for AI, training, personal data, consent, a data deal, a regulator or a court)',
+    expectNotWeighed(
+      classify({
+        title: 'Astronomers and customers of the observatory shop watch a comet',
+        text: 'Meta-analysis of the sky: amateur observers shared their sightings.',
+      }),
+      'nothing of the topic named (no word for AI, training, personal data, consent, a data deal, a regulator or a court)',
     );
     // A company's name alone is not the topic either.
     expect(classify({ title: 'Apple opens a new store in Milan', text: '' }).score).toBe(0);
   });
 
   it('does not weigh a story whose only words of the topic are personal data or an authority', () => {
-    const blog = classify({
-      title: 'Readers comment on the inquiry into the allotment society',
-      text: 'The comments and personal details of members were read out at the public inquiry.',
-    });
-    expect(blog).toMatchObject({ relevant: false, score: 0 });
-    expect(blog.review).toBeUndefined();
-    expect(blog.why[0]).toBe(
-      'relevance 0.00: no subject of the topic named (no word for AI, training, consent or a data deal, and no company): personal data or an authority alone is not the topic',
+    expectNotWeighed(
+      classify({
+        title: 'Readers comment on the inquiry into the allotment society',
+        text: 'The comments and personal details of members were read out at the public inquiry.',
+      }),
+      'no subject of the topic named (no word for AI, training, consent or a data deal, and no company): personal data or an authority alone is not the topic',
     );
     // The same words beside a platform are weighed: whose data it is makes them the topic's.
     const platform = classify({

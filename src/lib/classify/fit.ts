@@ -63,9 +63,9 @@ export function fitLogistic(
     .map(([f]) => f)
     .sort();
   const scale = names.map((f) => {
-    const p = (positives.get(f) ?? 0) + SMOOTHING;
-    const q = seen.get(f)! - (positives.get(f) ?? 0) + SMOOTHING;
-    return Math.abs(Math.log(p / q)) + MIN_SCALE;
+    const inRelevant = positives.get(f) ?? 0;
+    const inOthers = seen.get(f)! - inRelevant;
+    return Math.abs(Math.log((inRelevant + SMOOTHING) / (inOthers + SMOOTHING))) + MIN_SCALE;
   });
   const column = new Map(names.map((f, i) => [f, i]));
   const rows = examples.map((e) =>
