@@ -585,6 +585,34 @@ describe('classifier', () => {
     expect(ai('Google recordings reviewed by staff')).toBe(false);
   });
 
+  it('reads a regulator’s guidance, opinion or consultation on AI as such, in any language', () => {
+    const guides = (title: string, text = '') =>
+      analyse({ title, text }).features.has('s:guidanceNearAi');
+    expect(guides('European data protection board adopts an opinion on AI models')).toBe(true);
+    expect(
+      guides(
+        'Il Garante pubblica le linee guida sull’intelligenza artificiale',
+        'Le indicazioni valgono per chi sviluppa sistemi di intelligenza artificiale in Italia.',
+      ),
+    ).toBe(true);
+    expect(
+      guides(
+        'Datenschutzbehörde veröffentlicht Leitlinien für KI',
+        'Die Behörde erklärt, wann Unternehmen personenbezogene Daten für KI-Modelle nutzen dürfen.',
+      ),
+    ).toBe(true);
+    expect(guides('Regulator publishes guidance on cookie banners')).toBe(false);
+  });
+
+  it('reads royalties or pay for creators whose work trains AI as a data deal', () => {
+    const deal = (title: string) => analyse({ title, text: '' }).features.has('s:dealNearAi');
+    expect(deal('Design site sets up royalty fund for creators whose uploads train its AI')).toBe(
+      true,
+    );
+    expect(deal('Photo library pays contributors when their images are used for AI')).toBe(true);
+    expect(deal('Streaming service pays creators more for long videos')).toBe(false);
+  });
+
   it('takes a regulator launching an inquiry or releasing guidance for no product launch', () => {
     const launch = (title: string) =>
       analyse({ title, text: '' }).features.has('s:negativeInHeadline:a product launch');

@@ -215,6 +215,7 @@ export function createSignals(rules: ClassifierRules): (input: RelevanceInput) =
     pair('authorityNearAi', closest(authority, ai, rules.window));
     pair('authorityNearPersonal', closest(authority, personal, rules.window));
     pair('consentNearAi', closest(get('consent'), ai, rules.window));
+    pair('guidanceNearAi', closest(get('guidance'), ai, rules.window));
     any('training', training);
     any('ai', ai);
     any('personal', personal);
@@ -222,6 +223,7 @@ export function createSignals(rules: ClassifierRules): (input: RelevanceInput) =
     any('dataDeal', deal);
     any('authority', authority);
     any('court', get('court'));
+    any('guidance', get('guidance'));
     if (companies[0]) found.set('company', quote(located(companies[0])));
     if (!ai.length) found.set('withoutAi', 'no AI word');
     // Each context has its own weight, and all of them share one, as each is seen only a few times.

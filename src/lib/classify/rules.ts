@@ -34,6 +34,7 @@ export const CONCEPTS = [
   'consent',
   'dataDeal',
   'authority',
+  'guidance',
   'court',
   'learners',
 ] as const;
@@ -65,6 +66,11 @@ export const classifierRulesSchema = z.strictObject({
     dataDeal: patterns('data deal'),
     /** Regulators, courts, complaints: watchdog, lawsuit, injunction. */
     authority: patterns('authority'),
+    /**
+     * What a regulator publishes to say how the law applies to AI: guidance, an opinion, a
+     * consultation. A story of one is about the rules for training, where a fine may be about ads.
+     */
+    guidance: patterns('guidance'),
     /** Lawsuits and judges (a court case that names no place is usually a US one). */
     court: patterns('court'),
     /**
