@@ -239,6 +239,14 @@ describe('classifier', () => {
     expect(c.why[0]).toMatch(/against .*negative(InHeadline)?(:[a-z ]+)? '/);
   });
 
+  it('reads content moderation and age limits as another story, as LABELS.md has it', () => {
+    const against = (title: string) =>
+      analyse({ title, text: '' }).features.has('s:negativeInHeadline:moderation and age limits');
+    expect(against('Court lets AI content moderators sue the platform that hired them')).toBe(true);
+    expect(against('Regulator fines video app for ignoring its under 13 age limit')).toBe(true);
+    expect(against('Platform trains its AI on users’ public posts')).toBe(false);
+  });
+
   it.each([
     [
       'de',
