@@ -1,8 +1,9 @@
 /**
  * What the vocabulary says about an item: signals for training words, AI words, personal data,
- * consent, data deals, authorities and courts, each alone, in the headline, and paired with
- * another within one sentence, and the contexts (earnings, breaches…) that make a story about
- * something else. The relevance model learns how much each counts (model.ts).
+ * consent, data deals, authorities, what regulators publish (guidance) and courts, each alone, in
+ * the headline, and paired with another within one sentence, and the contexts (earnings,
+ * breaches…) that make a story about something else. The relevance model learns how much each
+ * counts (model.ts).
  */
 import type { Token } from '../taxonomy/text.ts';
 import { buildPatternSet, findPatterns, type PatternHit, type PatternSet } from './patterns.ts';
