@@ -15,11 +15,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentError, loadTaxonomy } from '../src/lib/content/load-taxonomy.ts';
 import { contentDir } from '../src/lib/content/paths.ts';
-import {
-  assignFolds,
-  assignPeriodFolds,
-  crossValidate,
-} from '../src/lib/classify/cross-validate.ts';
+import { crossValidate } from '../src/lib/classify/cross-validate.ts';
+import { assignFolds, assignPeriodFolds } from '../src/lib/classify/folds.ts';
 import { createClassifier } from '../src/lib/classify/index.ts';
 import { offTopicDir, offTopicFigures, readOffTopicItems } from '../src/lib/classify/off-topic.ts';
 import { trainModel } from '../src/lib/classify/train.ts';

@@ -24,7 +24,7 @@ try {
     .map(([k, n]) => `${n} ${k}`)
     .join(', ');
   console.log(
-    `train-classifier: wrote ${path.relative(process.cwd(), file) || file} from ${counts}: ${Object.keys(model.weights).length} weights, ${Object.keys(model.companies).length} learned company names, ${Object.keys(model.regionWords).length} region words.`,
+    `train-classifier: wrote ${path.relative(process.cwd(), file) || file} from ${counts}: ${Object.keys(model.weights).length} weights, ${Object.keys(model.companies).length} learned company names, ${Object.keys(model.regionWords).length} region words; scores calibrated on ${model.calibration.folds} folds (sums × ${model.calibration.scale}, ${model.calibration.shift >= 0 ? '+' : '−'} ${Math.abs(model.calibration.shift)}).`,
   );
 } catch (e) {
   if (!(e instanceof LabelledDataError || e instanceof ContentError)) throw e;

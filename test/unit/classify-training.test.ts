@@ -3,11 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  assignFolds,
-  assignPeriodFolds,
-  crossValidate,
-} from '../../src/lib/classify/cross-validate.ts';
+import { crossValidate } from '../../src/lib/classify/cross-validate.ts';
+import { assignFolds, assignPeriodFolds } from '../../src/lib/classify/folds.ts';
 import { createClassifier } from '../../src/lib/classify/index.ts';
 import {
   companyIdResolver,
@@ -17,7 +14,7 @@ import {
 import { reviewFigures, score } from '../../src/lib/classify/metrics.ts';
 import { serialiseModel } from '../../src/lib/classify/model.ts';
 import { loadClassifierRules } from '../../src/lib/classify/rules.ts';
-import { trainModel } from '../../src/lib/classify/train.ts';
+import { FIT, trainModel } from '../../src/lib/classify/train.ts';
 import { loadTaxonomy } from '../../src/lib/content/load-taxonomy.ts';
 import { rss } from '../fixtures/feeds/build.ts';
 
@@ -81,6 +78,46 @@ describe('training', () => {
     });
     expect(c.companies).toContain('photoshare');
     expect(c.proposedCompanies).toEqual(['photoshare']);
+  });
+});
+
+describe('calibrated scores', () => {
+  // Enough items of each class for the calibration to be fitted, with a few labels that the words
+  // do not bear out, as real labels have: a model sure of every training item is then too sure of
+  // the held-out ones.
+  const platforms = ['Meta', 'Google', 'Reddit', 'LinkedIn', 'Zoom', 'Slack', 'Adobe', 'Snap'];
+  const item = (title: string, relevant: boolean) => ({
+    title,
+    text: '',
+    language: 'en',
+    relevant,
+    companies: [],
+    regions: [],
+  });
+  const many = platforms.flatMap((p, i) => [
+    item(`${p} will train its AI models on users’ public posts`, true),
+    item(`${p} users can opt out of AI training on their photos`, i % 4 !== 1),
+    item(`Regulator asks ${p} to pause training AI on personal data`, true),
+    item(`${p} launches a new AI chatbot for shoppers`, i % 3 === 0),
+    item(`${p} hires a new head of AI research`, false),
+    item(`${p} AI assistant now books restaurant tables`, false),
+  ]);
+
+  it('tempers its weights by how sure of itself it proved on folds of its own training items', () => {
+    const plain = trainModel(many, {}, taxonomy, rules, FIT, 0);
+    const calibrated = trainModel(many, {}, taxonomy, rules);
+    const ratios = Object.entries(plain.weights)
+      .filter(([, w]) => Math.abs(w) > 0.05)
+      .map(([f, w]) => calibrated.weights[f]! / w);
+    expect(ratios.length).toBeGreaterThan(10);
+    expect(Math.max(...ratios) - Math.min(...ratios)).toBeLessThan(0.01);
+    expect(ratios[0]).toBeLessThan(1);
+    const story = { title: 'Zoom will train its AI models on users’ public posts', text: '' };
+    const sure = createClassifier(taxonomy, rules, plain, [])(story);
+    const tempered = createClassifier(taxonomy, rules, calibrated, [])(story);
+    expect(tempered.relevant).toBe(true);
+    expect(tempered.score).toBeLessThan(sure.score);
+    expect(serialiseModel(trainModel(many, {}, taxonomy, rules))).toBe(serialiseModel(calibrated));
   });
 });
 

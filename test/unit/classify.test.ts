@@ -39,7 +39,9 @@ describe('classifier', () => {
     expect(c.review).toBeUndefined();
     expect(c.companies).toEqual(['meta']);
     expect(c.regions).toEqual(['UK']);
-    expect(c.why[0]).toMatch(/^relevance 1\.00: for .+\(\+\d\.\d\d\); against .+\(-\d\.\d\d\)/);
+    expect(c.why[0]).toMatch(
+      /^relevance (0\.9\d|1\.00): for .+\(\+\d\.\d\d\); against .+\(-\d\.\d\d\)/,
+    );
     expect(c.why).toContain('language: en');
     expect(c.why).toContain("'Meta', 'Instagram' → meta");
     expect(c.why).toContain("'British', 'ICO' → UK");

@@ -10,7 +10,7 @@ import { ContentError } from '../content/load-taxonomy.ts';
 import { contentDir } from '../content/paths.ts';
 
 /** Bump when features change meaning: an older file is then refused as stale instead of misread. */
-export const MODEL_VERSION = 3;
+export const MODEL_VERSION = 4;
 
 export const modelSchema = z.strictObject({
   /** Feature scheme the weights belong to; must equal MODEL_VERSION. */
@@ -26,6 +26,17 @@ export const modelSchema = z.strictObject({
   threshold: z.number().min(0).max(1),
   /** Scores inside [low, high) are held for an editor's review instead of shown. */
   review: z.strictObject({ low: z.number().min(0).max(1), high: z.number().min(0).max(1) }),
+  /**
+   * How the fitted weights were tempered so that scores mean what they say (calibrate.ts): every
+   * weight is the fitted one times `scale`, and the bias the fitted one times `scale` plus
+   * `shift`, both fitted on `folds` folds of the training items. Shown for review; the weights and
+   * bias below already include it.
+   */
+  calibration: z.strictObject({
+    scale: z.number().positive(),
+    shift: z.number(),
+    folds: z.number().int().min(0),
+  }),
   /** Added to every item's sum before the logistic curve. */
   bias: z.number(),
   /**
@@ -89,6 +100,8 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 export interface Weighed {
   score: number;
+  /** The item's sum before the logistic curve: the bias and the weights of its features. */
+  sum: number;
   /** The features that weighed most, each with its weight, strongest first. */
   for: [string, number][];
   against: [string, number][];
@@ -123,7 +136,7 @@ export function createWeigher(model: Model, top = 3): (features: Iterable<string
       if (w > 0) keepStrongest(positive, [f, w], top);
       else if (w < 0) keepStrongest(negative, [f, w], top);
     }
-    return { score: sigmoid(z), for: positive, against: negative };
+    return { score: sigmoid(z), sum: z, for: positive, against: negative };
   };
 }
 

@@ -6,10 +6,13 @@
 import { createHash } from 'node:crypto';
 import type { Taxonomy } from '../content/load-taxonomy.ts';
 import { tokenizeItem } from '../taxonomy/text.ts';
+import { fitCalibration, MIN_PER_CLASS, type Calibration } from './calibrate.ts';
 import { fitLogistic, type FitOptions } from './fit.ts';
+import { assignFolds } from './folds.ts';
 import { createAnalyser, unplacedKeys, type Analysis, type Learned } from './index.ts';
 import { companySlug, type TrainingItem } from './labelled.ts';
-import { MODEL_VERSION, type Model } from './model.ts';
+import { createWeigher, MODEL_VERSION, type Model } from './model.ts';
+import { untopical } from './relevance.ts';
 import type { ClassifierRules } from './rules.ts';
 
 /**
@@ -26,6 +29,12 @@ export const FIT: FitOptions = {
   learningRate: 0.005,
   l2: { signals: 0.001, text: 0.003 },
 };
+
+/**
+ * Folds of the cross-validation inside training that calibrates the scores (calibrate.ts): each
+ * item's sum comes from a model fitted without it, like a story the site has not seen yet.
+ */
+export const CALIBRATION_FOLDS = 5;
 
 /** A word must have placed this many labelled stories, and nearly always the same place, to be learned. */
 const REGION_WORD = { minItems: 3, minShare: 0.8, minLength: 4 };
@@ -139,12 +148,51 @@ function learnLanguageRegions(
   return Object.fromEntries(kept.sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/**
+ * The scale and shift that make the scores of a model trained on `items` mean what they say:
+ * fitted to the sums that models trained on the other folds give each item. Items the classifier
+ * does not weigh at all are left out, as their score is not the model's. Null when there is too
+ * little to fit.
+ */
+function calibrationFor(
+  items: readonly TrainingItem[],
+  taxonomy: Taxonomy,
+  rules: ClassifierRules,
+  fit: FitOptions,
+  k: number,
+): Calibration | null {
+  const relevant = items.filter((x) => x.relevant).length;
+  if (k < 2 || relevant < MIN_PER_CLASS || items.length - relevant < MIN_PER_CLASS) return null;
+  const folds = assignFolds(items, k);
+  const points: { sum: number; relevant: boolean }[] = [];
+  for (let f = 0; f < k; f++) {
+    const model = trainModel(
+      items.filter((_, i) => folds[i] !== f),
+      {},
+      taxonomy,
+      rules,
+      fit,
+      0,
+    );
+    const analyse = createAnalyser(taxonomy, rules, model);
+    const weigh = createWeigher(model);
+    items.forEach((item, i) => {
+      if (folds[i] !== f) return;
+      const a = analyse(item);
+      if (untopical({ found: a.evidence }) === null)
+        points.push({ sum: weigh(a.features).sum, relevant: item.relevant });
+    });
+  }
+  return fitCalibration(points);
+}
+
 export function trainModel(
   items: readonly TrainingItem[],
   sources: Record<string, number>,
   taxonomy: Taxonomy,
   rules: ClassifierRules,
   fit: FitOptions = FIT,
+  calibrationFolds = CALIBRATION_FOLDS,
 ): Model {
   const companies = learnCompanies(items, taxonomy);
   const plain = createAnalyser(taxonomy, rules, {
@@ -162,8 +210,11 @@ export function trainModel(
     items.map((x) => ({ features: analyse(x).features, relevant: x.relevant })),
     fit,
   );
+  // The calibration folds into the weights: the model file stays a plain sum and a curve.
+  const calibrated = calibrationFor(items, taxonomy, rules, fit, calibrationFolds);
+  const { scale, shift } = calibrated ?? { scale: 1, shift: 0 };
   const weights = [...fitted.weights]
-    .map(([f, w]) => [f, round(w)] as const)
+    .map(([f, w]) => [f, round(w * scale)] as const)
     .filter(([, w]) => w !== 0)
     .sort(([a], [b]) => a.localeCompare(b));
   return {
@@ -174,7 +225,12 @@ export function trainModel(
     },
     threshold: 0.5,
     review: { low: 0.35, high: 0.65 },
-    bias: round(fitted.bias),
+    calibration: {
+      scale: round(scale),
+      shift: round(shift),
+      folds: calibrated ? calibrationFolds : 0,
+    },
+    bias: round(fitted.bias * scale + shift),
     weights: Object.fromEntries(weights),
     companies,
     regionWords,
