@@ -22,7 +22,7 @@ import { offTopicDir, offTopicFigures, readOffTopicItems } from '../src/lib/clas
 import { trainModel } from '../src/lib/classify/train.ts';
 import { readKnownChanges } from '../src/lib/classify/known-changes.ts';
 import { LabelledDataError } from '../src/lib/classify/labelled.ts';
-import { byLanguage, reviewFigures, score } from '../src/lib/classify/metrics.ts';
+import { byLanguage, reliability, reviewFigures, score } from '../src/lib/classify/metrics.ts';
 import { loadClassifierRules } from '../src/lib/classify/rules.ts';
 import { loadTrainingData } from '../src/lib/classify/training-data.ts';
 import { perItemMedianMs } from '../src/lib/classify/timing.ts';
@@ -68,6 +68,7 @@ const blocsOf = new Map(taxonomy.regions.map((r) => [r.code, r.memberOf]));
 const all = score(scored, blocsOf);
 const languages = byLanguage(scored, blocsOf);
 const review = reviewFigures(scored);
+const calibration = reliability(scored);
 const msPerItem = perItemMedianMs(taxonomy, rules, data.items);
 
 const pct = (x: number) => x.toFixed(3);
@@ -92,6 +93,15 @@ console.log(
   `\nHeld for review: ${review.held} of ${scored.length} items (${review.heldRelevant} of them relevant). ` +
     `Shown before review: precision ${pct(review.shown.precision)}, recall ${pct(review.shown.recall)}; ` +
     `once each held item is decided as labelled: precision ${pct(review.reviewed.precision)}, recall ${pct(review.reviewed.recall)}.`,
+);
+
+console.log(
+  `\nHow far the scores mean what they say (share labelled relevant among the items scored in each band): ${calibration
+    .map(
+      (b) =>
+        `${b.from.toFixed(1)}–${b.to.toFixed(1)}: ${b.items ? `${Math.round((100 * b.relevant) / b.items)}%` : '–'} of ${b.items}`,
+    )
+    .join('; ')}.`,
 );
 
 const spread = [all];
@@ -169,7 +179,7 @@ if (values.misses) {
 if (values.json)
   fs.writeFileSync(
     values.json,
-    `${JSON.stringify({ sources: data.sources, seconds, msPerItem, all, review, languages, byPeriod, ...(splits > 1 ? { splits: spread } : {}), ...(offTopic ? { offTopic } : {}) }, null, 2)}\n`,
+    `${JSON.stringify({ sources: data.sources, seconds, msPerItem, all, review, calibration, languages, byPeriod, ...(splits > 1 ? { splits: spread } : {}), ...(offTopic ? { offTopic } : {}) }, null, 2)}\n`,
   );
 
 const floors: [string, number, string | undefined][] = [

@@ -11,7 +11,7 @@ import {
   readLabelledFile,
   toTrainingItems,
 } from '../../src/lib/classify/labelled.ts';
-import { reviewFigures, score } from '../../src/lib/classify/metrics.ts';
+import { reliability, reviewFigures, score } from '../../src/lib/classify/metrics.ts';
 import { serialiseModel } from '../../src/lib/classify/model.ts';
 import { loadClassifierRules } from '../../src/lib/classify/rules.ts';
 import { FIT, trainModel } from '../../src/lib/classify/train.ts';
@@ -228,6 +228,28 @@ describe('scoring', () => {
     expect(score([item(['EU'], ['IE'])], blocsOf).regions).toEqual({ tp: 1, fp: 1, fn: 0 });
   });
 
+  it('counts, in each band of score, the items and how many of them are relevant', () => {
+    const scored = (score: number, relevant: boolean) => ({
+      gold: { relevant },
+      predicted: { score },
+    });
+    const bands = reliability(
+      [
+        scored(0.05, false),
+        scored(0.1, true),
+        scored(0.5, true),
+        scored(0.7, false),
+        scored(1, true),
+      ],
+      [0, 0.2, 0.6, 1],
+    );
+    expect(bands).toEqual([
+      { from: 0, to: 0.2, items: 2, relevant: 1 },
+      { from: 0.2, to: 0.6, items: 1, relevant: 1 },
+      { from: 0.6, to: 1, items: 2, relevant: 1 },
+    ]);
+  });
+
   it('scores tags on the items labelled relevant only', () => {
     const decoy = {
       language: 'en',
@@ -296,9 +318,15 @@ describe('npm run train-classifier and eval-classifier', () => {
     expect(r.stdout).toMatch(
       /Held for review: \d+ of 16 items \(\d+ of them relevant\)\. Shown before review: precision \d\.\d{3}, recall \d\.\d{3}; once each held item is decided as labelled: precision \d\.\d{3}, recall \d\.\d{3}\./,
     );
+    expect(r.stdout).toMatch(
+      /How far the scores mean what they say \(.+\): 0\.0–0\.2: (\d+%|–) of \d+; .+; 0\.8–1\.0: (\d+%|–) of \d+\./,
+    );
     const figures = JSON.parse(fs.readFileSync(json, 'utf8'));
     expect(figures.all.items).toBe(16);
     expect(figures.review.held).toBeGreaterThanOrEqual(0);
+    expect(figures.calibration.reduce((n: number, b: { items: number }) => n + b.items, 0)).toBe(
+      16,
+    );
     const strict = run('eval-classifier', env, ['--min-precision', '1.01']);
     expect(strict.status).toBe(1);
     expect(strict.stderr).toMatch(

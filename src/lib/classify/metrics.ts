@@ -145,3 +145,34 @@ export function reviewFigures(
     ),
   };
 }
+
+/** Items whose score fell in one band, and how many of them were relevant. */
+export interface Band {
+  from: number;
+  to: number;
+  items: number;
+  relevant: number;
+}
+
+/**
+ * How far the scores mean what they say: the items in each band of score and the share of them
+ * labelled relevant (of items scored 0.6 to 0.8, about seven in ten should be). The last band
+ * includes its upper edge.
+ */
+export function reliability(
+  items: readonly { gold: { relevant: boolean }; predicted: { score: number } }[],
+  edges: readonly number[] = [0, 0.2, 0.4, 0.6, 0.8, 1],
+): Band[] {
+  const bands = edges
+    .slice(0, -1)
+    .map((from, i): Band => ({ from, to: edges[i + 1]!, items: 0, relevant: 0 }));
+  for (const s of items) {
+    const band =
+      bands.find((b) => s.predicted.score >= b.from && s.predicted.score < b.to) ??
+      (s.predicted.score === edges.at(-1) ? bands.at(-1) : undefined);
+    if (!band) continue;
+    band.items++;
+    if (s.gold.relevant) band.relevant++;
+  }
+  return bands;
+}
