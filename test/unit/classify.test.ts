@@ -27,6 +27,11 @@ const analyse = createAnalyser(taxonomy, rules, {
   regionWords: {},
   languageRegions: {},
 });
+/** Whether the vocabulary alone finds `feature` in a headline and its text. */
+const finds =
+  (feature: string) =>
+  (title: string, text = ''): boolean =>
+    analyse({ title, text }).features.has(feature);
 
 describe('classifier', () => {
   it('keeps a story about training AI on users’ posts and explains the verdict', () => {
@@ -242,8 +247,7 @@ describe('classifier', () => {
   });
 
   it('reads content moderation and age limits as another story, as LABELS.md has it', () => {
-    const against = (title: string) =>
-      analyse({ title, text: '' }).features.has('s:negativeInHeadline:moderation and age limits');
+    const against = finds('s:negativeInHeadline:moderation and age limits');
     expect(against('Court lets AI content moderators sue the platform that hired them')).toBe(true);
     expect(against('Regulator fines video app for ignoring its under 13 age limit')).toBe(true);
     expect(against('Platform trains its AI on users’ public posts')).toBe(false);
@@ -567,7 +571,7 @@ describe('classifier', () => {
   });
 
   it('reads training people as teaching, not as training a model, in any language', () => {
-    const trains = (title: string) => analyse({ title, text: '' }).features.has('s:training');
+    const trains = finds('s:training');
     expect(trains('OpenAI will train 400,000 teachers to use AI in class')).toBe(false);
     expect(trains('Amazon says it is ready to train its future AI workforce')).toBe(false);
     expect(trains('Die Schulen bekommen ein KI-Training für Lehrkräfte')).toBe(false);
@@ -588,7 +592,7 @@ describe('classifier', () => {
   });
 
   it('knows the voice assistants for AI systems, as it knows Siri and Alexa', () => {
-    const ai = (title: string) => analyse({ title, text: '' }).features.has('s:aiNearPersonal');
+    const ai = finds('s:aiNearPersonal');
     expect(ai('Contractors heard Cortana recordings')).toBe(true);
     expect(ai('Google Assistant recordings reviewed by staff')).toBe(true);
     expect(ai('Samsung says Bixby recordings stay on the phone')).toBe(true);
@@ -596,8 +600,7 @@ describe('classifier', () => {
   });
 
   it('reads a regulator’s guidance, opinion or consultation on AI as such, in any language', () => {
-    const guides = (title: string, text = '') =>
-      analyse({ title, text }).features.has('s:guidanceNearAi');
+    const guides = finds('s:guidanceNearAi');
     expect(guides('European data protection board adopts an opinion on AI models')).toBe(true);
     expect(
       guides(
@@ -615,7 +618,7 @@ describe('classifier', () => {
   });
 
   it('reads royalties or pay for creators whose work trains AI as a data deal', () => {
-    const deal = (title: string) => analyse({ title, text: '' }).features.has('s:dealNearAi');
+    const deal = finds('s:dealNearAi');
     expect(deal('Design site sets up royalty fund for creators whose uploads train its AI')).toBe(
       true,
     );
@@ -624,8 +627,7 @@ describe('classifier', () => {
   });
 
   it('takes a regulator launching an inquiry or releasing guidance for no product launch', () => {
-    const launch = (title: string) =>
-      analyse({ title, text: '' }).features.has('s:negativeInHeadline:a product launch');
+    const launch = finds('s:negativeInHeadline:a product launch');
     expect(launch('The Information Commissioner releases guidance on AI and personal data')).toBe(
       false,
     );
