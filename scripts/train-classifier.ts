@@ -8,10 +8,16 @@ import path from 'node:path';
 import { writeFileAtomic } from '../src/lib/ingest/atomic.ts';
 import { ContentError, loadTaxonomy } from '../src/lib/content/load-taxonomy.ts';
 import { LabelledDataError } from '../src/lib/classify/labelled.ts';
-import { modelFile, serialiseModel } from '../src/lib/classify/model.ts';
+import { modelFile, serialiseModel, type Model } from '../src/lib/classify/model.ts';
 import { loadClassifierRules } from '../src/lib/classify/rules.ts';
 import { loadTrainingData } from '../src/lib/classify/training-data.ts';
 import { trainModel } from '../src/lib/classify/train.ts';
+
+/** How the scores were tempered, or why they were not: too few items of a class to fit it on. */
+const calibrated = ({ folds, scale, shift }: Model['calibration']) =>
+  folds
+    ? `scores calibrated on ${folds} folds (sums × ${scale}, ${shift >= 0 ? '+' : '−'} ${Math.abs(shift)})`
+    : 'scores left uncalibrated (too few items of a class to calibrate on)';
 
 try {
   const taxonomy = loadTaxonomy();
@@ -24,7 +30,7 @@ try {
     .map(([k, n]) => `${n} ${k}`)
     .join(', ');
   console.log(
-    `train-classifier: wrote ${path.relative(process.cwd(), file) || file} from ${counts}: ${Object.keys(model.weights).length} weights, ${Object.keys(model.companies).length} learned company names, ${Object.keys(model.regionWords).length} region words; scores calibrated on ${model.calibration.folds} folds (sums × ${model.calibration.scale}, ${model.calibration.shift >= 0 ? '+' : '−'} ${Math.abs(model.calibration.shift)}).`,
+    `train-classifier: wrote ${path.relative(process.cwd(), file) || file} from ${counts}: ${Object.keys(model.weights).length} weights, ${Object.keys(model.companies).length} learned company names, ${Object.keys(model.regionWords).length} region words; ${calibrated(model.calibration)}.`,
   );
 } catch (e) {
   if (!(e instanceof LabelledDataError || e instanceof ContentError)) throw e;

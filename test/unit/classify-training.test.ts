@@ -290,7 +290,7 @@ describe('npm run train-classifier and eval-classifier', () => {
     expect(fs.readFileSync(path.join(dir, 'classifier-model.json'), 'utf8')).toBe(before);
   });
 
-  it('writes a model the classifier then uses', () => {
+  it('writes a model the classifier then uses, and says when too few items leave it uncalibrated', () => {
     const dir = scratch();
     const r = run('train-classifier', {
       AIDW_CONTENT_DIR: dir,
@@ -300,6 +300,10 @@ describe('npm run train-classifier and eval-classifier', () => {
     const model = JSON.parse(fs.readFileSync(path.join(dir, 'classifier-model.json'), 'utf8'));
     expect(model.trainedOn.items).toEqual({ 'shared headlines': 16, "editors' labels": 0 });
     expect(model.companies).toEqual({ Photoshare: 'photoshare' });
+    expect(model.calibration.folds).toBe(0);
+    expect(r.stdout).toContain(
+      'scores left uncalibrated (too few items of a class to calibrate on)',
+    );
   });
 
   it('prints the cross-validated figures per language, writes them as JSON and fails under a floor', () => {
