@@ -13,11 +13,14 @@ import { loadClassifierRules } from '../src/lib/classify/rules.ts';
 import { loadTrainingData } from '../src/lib/classify/training-data.ts';
 import { trainModel } from '../src/lib/classify/train.ts';
 
-/** How the scores were tempered, or why they were not: too few items of a class to fit it on. */
+/**
+ * How the scores were tempered, or why they were not: calibrate.ts fits nothing on too few items
+ * of a class, nor when the held-out sums do not rank the items at all.
+ */
 const calibrated = ({ folds, scale, shift }: Model['calibration']) =>
   folds
     ? `scores calibrated on ${folds} folds (sums × ${scale}, ${shift >= 0 ? '+' : '−'} ${Math.abs(shift)})`
-    : 'scores left uncalibrated (too few items of a class to calibrate on)';
+    : 'scores left uncalibrated (too few items of a class, or held-out sums that do not rank them)';
 
 try {
   const taxonomy = loadTaxonomy();

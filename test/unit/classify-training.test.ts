@@ -302,7 +302,7 @@ describe('npm run train-classifier and eval-classifier', () => {
     expect(model.companies).toEqual({ Photoshare: 'photoshare' });
     expect(model.calibration.folds).toBe(0);
     expect(r.stdout).toContain(
-      'scores left uncalibrated (too few items of a class to calibrate on)',
+      'scores left uncalibrated (too few items of a class, or held-out sums that do not rank them)',
     );
   });
 
