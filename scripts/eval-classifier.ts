@@ -4,7 +4,8 @@
  * cross-validation over the shared labelled headlines and the editors' labels. Each item is scored
  * by a model trained without it. Prints relevance precision and recall, company and region
  * micro-F1, the same per language, and the misses; with `--splits N`, the same cross-validation
- * over N different splits into folds, to show how much of a figure is the luck of one split; and
+ * over N different splits into folds, to show how much of a figure is the luck of one split
+ * (with the recall of each language that has enough items to be held to a floor); and
  * the same figures with each fold a period of time, so that no story is half-known to its model.
  * It also scores the stories of the feeds corpus, none about the topic, with a model trained on
  * every labelled item, and says how many would reach readers or the review queue
@@ -104,14 +105,24 @@ console.log(
     .join('; ')}.`,
 );
 
+/** A language's recall is held to its floor once it has this many items. */
+const LANGUAGE_FLOOR_ITEMS = 8;
+const floored = languages.filter((l) => l.figures.items >= LANGUAGE_FLOOR_ITEMS);
 const spread = [all];
-for (let split = 1; split < splits; split++)
-  spread.push(
-    score(
-      crossValidate(data.items, taxonomy, rules, changes, assignFolds(data.items, 5, split)),
-      blocsOf,
-    ),
+// A language has few items, so one split's luck moves its recall most: it is shown over every split too.
+const languageSpread = new Map(floored.map((l) => [l.language, [l.figures.recall]]));
+for (let split = 1; split < splits; split++) {
+  const other = crossValidate(
+    data.items,
+    taxonomy,
+    rules,
+    changes,
+    assignFolds(data.items, 5, split),
   );
+  spread.push(score(other, blocsOf));
+  for (const l of byLanguage(other, blocsOf))
+    languageSpread.get(l.language)?.push(l.figures.recall);
+}
 if (splits > 1) {
   console.log(
     `\nOver ${splits} splits into folds (the first is the one above): mean (lowest – highest)`,
@@ -123,12 +134,15 @@ if (splits > 1) {
     ['recall', (f: typeof all) => f.recall],
     ['company F1', (f: typeof all) => f.companyF1],
     ['region F1', (f: typeof all) => f.regionF1],
-  ] as const) {
-    const v = spread.map(of);
-    console.log(
-      `| ${name} | ${pct(v.reduce((a, b) => a + b, 0) / v.length)} | ${pct(Math.min(...v))} | ${pct(Math.max(...v))} |`,
-    );
-  }
+  ] as const)
+    spreadRow(name, spread.map(of));
+  for (const [language, recalls] of languageSpread) spreadRow(`recall in ${language}`, recalls);
+}
+
+function spreadRow(name: string, v: number[]) {
+  console.log(
+    `| ${name} | ${pct(v.reduce((a, b) => a + b, 0) / v.length)} | ${pct(Math.min(...v))} | ${pct(Math.max(...v))} |`,
+  );
 }
 
 const byPeriod = score(
@@ -179,7 +193,7 @@ if (values.misses) {
 if (values.json)
   fs.writeFileSync(
     values.json,
-    `${JSON.stringify({ sources: data.sources, seconds, msPerItem, all, review, calibration, languages, byPeriod, ...(splits > 1 ? { splits: spread } : {}), ...(offTopic ? { offTopic } : {}) }, null, 2)}\n`,
+    `${JSON.stringify({ sources: data.sources, seconds, msPerItem, all, review, calibration, languages, byPeriod, ...(splits > 1 ? { splits: spread, languageSplits: Object.fromEntries(languageSpread) } : {}), ...(offTopic ? { offTopic } : {}) }, null, 2)}\n`,
   );
 
 const floors: [string, number, string | undefined][] = [
@@ -190,8 +204,7 @@ const floors: [string, number, string | undefined][] = [
 ];
 const langFloor = values['min-language-recall'];
 if (langFloor)
-  for (const l of languages)
-    if (l.figures.items >= 8) floors.push([`recall in ${l.language}`, l.figures.recall, langFloor]);
+  for (const l of floored) floors.push([`recall in ${l.language}`, l.figures.recall, langFloor]);
 const under = floors.filter(([, v, min]) => min !== undefined && v < Number(min));
 for (const [name, v, min] of under)
   console.error(`eval-classifier: ${name} is ${pct(v)}, under the floor of ${min}`);

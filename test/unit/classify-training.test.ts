@@ -368,7 +368,7 @@ describe('npm run train-classifier and eval-classifier', () => {
     expect(missing.stderr).toMatch(/--max-off-topic needs the feeds corpus at .*none/);
   });
 
-  it('shows how the figures move over other splits into folds, and refuses a split count that is not one', () => {
+  it("shows how the figures and each language's recall move over other splits into folds, and refuses a split count that is not one", () => {
     const dir = scratch();
     const json = path.join(dir, 'figures.json');
     const env = { AIDW_CONTENT_DIR: dir, AIDW_LABELLED: path.resolve(SMALL) };
@@ -379,6 +379,10 @@ describe('npm run train-classifier and eval-classifier', () => {
     const figures = JSON.parse(fs.readFileSync(json, 'utf8'));
     expect(figures.splits).toHaveLength(3);
     expect(figures.splits[0]).toEqual(figures.all);
+    const english = figures.languages.find((l: { language: string }) => l.language === 'en');
+    expect(figures.languageSplits.en).toHaveLength(3);
+    expect(figures.languageSplits.en[0]).toBe(english.figures.recall);
+    expect(r.stdout).toMatch(/\| recall in en \| \d\.\d{3} \| \d\.\d{3} \| \d\.\d{3} \|/);
     const bad = run('eval-classifier', env, ['--splits', 'two']);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/--splits must be a whole number of 1 or more, not "two"/);
