@@ -118,6 +118,26 @@ describe('the timeline', () => {
   });
 });
 
+describe('company pages', () => {
+  it('names the products built into a platform, each linking to its maker', async () => {
+    const hosts = content.companies.filter((c) => c.builtIn.length);
+    expect(hosts.map((c) => c.id)).toContain('x');
+    for (const host of hosts) {
+      const page = await open(`/companies/${host.id}/`);
+      const fact = page
+        .locator('dl.facts div')
+        .filter({ has: page.locator('dt', { hasText: 'Built in' }) });
+      const text = (await fact.locator('dd').textContent())?.replace(/\s+/g, ' ').trim();
+      for (const product of host.builtIn) {
+        const maker = content.companies.find((c) => c.products.includes(product))!;
+        expect(text).toContain(`${product} (${maker.name})`);
+        expect(await fact.locator(`a[href="/companies/${maker.id}/"]`).count()).toBe(1);
+      }
+      await page.context().close();
+    }
+  });
+});
+
 describe('without JavaScript', () => {
   it('still shows the timeline items and the facets, and the facets lead to static pages', async () => {
     const page = await open('/', false);

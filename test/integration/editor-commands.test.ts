@@ -178,6 +178,25 @@ describe('npm run check on malformed files', () => {
     expect(r.stderr).toMatch(/\d+ problems in 11 files/);
   });
 
+  it('rejects a built-in product that no other company makes, with its line and the fix', () => {
+    fs.writeFileSync(
+      path.join(content, 'companies/acme.yaml'),
+      'name: Acme\nproducts: [Acme Assist]\nbuiltIn:\n  - Grok\n  - Gronk\n  - Acme Assist\n',
+    );
+    const r = runScript('check', [], content);
+    expect(r.status).toBe(1);
+    const file = path.join(content, 'companies/acme.yaml');
+    const fix =
+      'list products that another company’s file lists under products, such as [Grok], or delete the line';
+    expect(r.stderr).not.toContain(`${file}:4 builtIn[0]`);
+    expect(r.stderr).toContain(
+      `${file}:5 builtIn[1] — "Gronk" is in no company's products, so it would name no maker — ${fix}`,
+    );
+    expect(r.stderr).toContain(
+      `${file}:6 builtIn[2] — "Acme Assist" is this company's own product; built-in products are other companies' — ${fix}`,
+    );
+  });
+
   it('lists the overrides that point at nothing once the file itself is valid', () => {
     fs.writeFileSync(
       path.join(content, 'overrides.yaml'),

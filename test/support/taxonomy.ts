@@ -7,6 +7,7 @@ export const testCompany = (id: string, name: string): Company => ({
   aliases: [],
   products: [],
   caseSensitive: [],
+  builtIn: [],
 });
 
 /** A region as the loaded taxonomy gives it, named by its code unless a test names it. */

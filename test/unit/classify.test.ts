@@ -463,6 +463,9 @@ describe('classifier', () => {
       'x',
       'xai',
     ]);
+    expect(
+      classify({ title: 'Grok chats will train the next model by default', text: '' }).companies,
+    ).toEqual(['x', 'xai']);
     expect(classify({ title: 'YouTube videos used to train AI', text: '' }).companies).toEqual([
       'google',
     ]);

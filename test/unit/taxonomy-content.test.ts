@@ -133,6 +133,7 @@ describe('taxonomy content', () => {
     );
     expect(company('openai')?.products).toContain('ChatGPT');
     expect(company('xai')?.products).toContain('Grok');
+    expect(company('x')?.builtIn).toContain('Grok');
     expect(company('automattic')?.products).toEqual(
       expect.arrayContaining(['Tumblr', 'WordPress.com']),
     );

@@ -15,7 +15,14 @@ const taxonomy: Taxonomy = {
     { id: 'microsoft', name: 'Microsoft', products: ['Copilot'] },
     { id: 'linkedin', name: 'LinkedIn', parent: 'microsoft' },
     { id: 'github', name: 'GitHub', products: ['GitHub Copilot'], parent: 'microsoft' },
-    { id: 'x', name: 'X', aliases: ['Twitter', 'X Corp.'], caseSensitive: ['X'] },
+    {
+      id: 'x',
+      name: 'X',
+      aliases: ['Twitter', 'X Corp.'],
+      caseSensitive: ['X'],
+      builtIn: ['Grok'],
+    },
+    { id: 'xai', name: 'xAI', products: ['Grok'], caseSensitive: ['xAI', 'Grok'] },
     { id: 'automattic', name: 'Automattic', products: ['WordPress.com'] },
     { id: 'le-monde', name: 'Le Monde', products: ['Télérama'] },
   ].map((c) => ({ ...companySchema.parse(c), id: c.id })),
@@ -112,6 +119,13 @@ describe('company tags', () => {
     const tags = companies('Instagram posts will train AI');
     expect(tags.ids).toEqual(['meta']);
     expect(tags.why).toEqual(["'Instagram' → meta"]);
+  });
+
+  it('tags the platform a product is built into as well as its maker', () => {
+    const tags = companies('Grok will train on your chats');
+    expect(tags.ids).toEqual(['x', 'xai']);
+    expect(tags.why).toEqual(["'Grok' → x", "'Grok' → xai"]);
+    expect(companies('Users grok the new terms').ids).toEqual([]);
   });
 
   it('does not tag a parent the text does not name', () => {

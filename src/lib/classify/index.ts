@@ -62,7 +62,14 @@ export interface Analysis {
 function teach(taxonomy: Taxonomy, learned: Learned): Taxonomy {
   const proposed = new Map<string, Company>();
   for (const [name, id] of Object.entries(learned.companies)) {
-    const c = proposed.get(id) ?? { id, name, aliases: [], products: [], caseSensitive: [] };
+    const c = proposed.get(id) ?? {
+      id,
+      name,
+      aliases: [],
+      products: [],
+      caseSensitive: [],
+      builtIn: [],
+    };
     if (c.name !== name) c.aliases.push(name);
     proposed.set(id, c);
   }

@@ -17,6 +17,13 @@ export const companySchema = z.object({
    * matches these only with exactly this capitalisation.
    */
   caseSensitive: z.array(text('a name')).default([]),
+  /**
+   * Other companies' products built into this platform and learning from its users (Grok in X):
+   * a story that names one is about this platform's users too, so it is tagged with this company
+   * as well as the product's maker. Each must be in its maker's `products`, whose capitalisation
+   * rule it follows.
+   */
+  builtIn: z.array(text('a product name')).default([]),
   /** Id of the parent company, if any (instagram's maker is `meta`). A parent is never tagged unless named. */
   parent: slugId.optional(),
   /** The company's own website. */

@@ -164,6 +164,14 @@ function checkCompanies(ctx: Context) {
   const ids = new Set<string>();
   const names = new Map<string, string>();
   const parents: { file: string; line: number | undefined; parent: string }[] = [];
+  const products = new Map<string, string>();
+  const builtIn: {
+    file: string;
+    id: string;
+    line: number | undefined;
+    index: number;
+    product: string;
+  }[] = [];
   const files = readFiles(ctx, path.join(ctx.root, 'companies'), /\.ya?ml$/, '.yaml');
   for (const { name, abs, file } of files) {
     const id = name.replace(/\.ya?ml$/, '');
@@ -184,6 +192,16 @@ function checkCompanies(ctx: Context) {
     problems.push(...found);
     if (data) names.set(id.toLowerCase(), data.name);
     if (data?.parent) parents.push({ file, line: src.lineOf(['parent']), parent: data.parent });
+    for (const p of data?.products ?? []) products.set(p, id.toLowerCase());
+    data?.builtIn.forEach((product, i) =>
+      builtIn.push({
+        file,
+        id: id.toLowerCase(),
+        line: src.lineOf(['builtIn', i]),
+        index: i,
+        product,
+      }),
+    );
   }
   // Only now is every id known: a parent may sort after its subsidiary.
   for (const p of parents)
@@ -195,6 +213,19 @@ function checkCompanies(ctx: Context) {
         problem: `unknown company id "${p.parent}"; valid values: ${sorted(ids)}`,
         fix: fixFor('company', ['parent']),
       });
+  for (const b of builtIn) {
+    const maker = products.get(b.product);
+    if (!maker || maker === b.id)
+      problems.push({
+        file: b.file,
+        line: b.line,
+        field: `builtIn[${b.index}]`,
+        problem: maker
+          ? `"${b.product}" is this company's own product; built-in products are other companies'`
+          : `"${b.product}" is in no company's products, so it would name no maker`,
+        fix: fixFor('company', ['builtIn']),
+      });
+  }
   return { ids, names, count: files.length };
 }
 

@@ -47,6 +47,8 @@ const BY_FIELD: Record<FileKind, Record<string, string>> = {
     aliases: 'write a list such as [Meta Platforms, Facebook parent]',
     products: 'write a list such as [Instagram, WhatsApp]',
     caseSensitive: 'write a list of names from name, aliases or products',
+    builtIn:
+      'list products that another company’s file lists under products, such as [Grok], or delete the line',
     parent: 'use the id (file name without .yaml) of another company in content/companies/',
     website: 'paste the full address, starting with https://',
     url: 'paste the full address, starting with https://',

@@ -58,11 +58,17 @@ const MIN_TITLE_ABBR = 4;
 
 function companyTerms(taxonomy: Taxonomy): Term<string>[] {
   const terms: Term<string>[] = [];
+  const exactProducts = new Set<string>();
   for (const c of taxonomy.companies) {
     const exact = new Set(c.caseSensitive);
     for (const name of new Set([c.name, ...c.aliases, ...c.products, ...c.caseSensitive]))
       terms.push({ name, target: c.id, caseSensitive: exact.has(name) });
+    for (const p of c.products) if (exact.has(p)) exactProducts.add(p);
   }
+  // Matched as the maker's name for it is, so one mention gives both companies.
+  for (const c of taxonomy.companies)
+    for (const name of c.builtIn)
+      terms.push({ name, target: c.id, caseSensitive: exactProducts.has(name) });
   return terms;
 }
 
