@@ -306,6 +306,23 @@ describe('classifier', () => {
     },
   );
 
+  it('names a company or its product written in Hangul or katakana', () => {
+    const companies = (title: string) => classify({ title, text: '' }).companies;
+    expect(companies('인스타그램 게시물로 AI 학습')).toEqual(['meta']);
+    expect(companies('딥시크, 이용자 대화로 AI 학습')).toEqual(['deepseek']);
+    expect(companies('チャットGPTの会話を学習に利用')).toEqual(['openai']);
+    expect(companies('ユーチューブの動画でAIを訓練')).toEqual(['google']);
+  });
+
+  it('reads a training verb in the present tense as well as the infinitive', () => {
+    const c = classify({
+      title: 'Meta trenuje sztuczną inteligencję na postach polskich użytkowników',
+      text: 'Prezes UODO przypomina, że można zgłosić sprzeciw w ustawieniach konta.',
+    });
+    expect(c.language).toBe('pl');
+    expect(c.why[0]).toMatch(/training 'trenuje'/);
+  });
+
   it('leaves the language undecided when a short headline does not tell', () => {
     const c = classify({ title: 'American tech firm trains AI on users’ photos', text: '' });
     expect(c.language).toBe('und');
