@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sitemap from '@astrojs/sitemap';
@@ -14,14 +15,27 @@ const site = process.env.SITE_URL ?? 'https://aidatawatch.org';
 
 /**
  * A build from another content tree (AIDW_CONTENT_DIR, used by tests) keeps its content cache
- * apart, so it neither reuses nor overwrites the cache of the real content.
+ * apart, so it neither reuses nor overwrites the cache of the real content. The cache lives in the
+ * system's temporary folder, beyond the reach of `npm ci`, and Astro reuses an unchanged file's
+ * entry without parsing it again: so the key holds the schemas too, or a field added to a schema
+ * would be missing from every cached entry.
  */
 const contentOverride = process.env.AIDW_CONTENT_DIR;
+const schemaDir = path.resolve('src/lib/content');
+const schemas = fs
+  .readdirSync(schemaDir)
+  .filter((f) => f.endsWith('.ts'))
+  .sort()
+  .map((f) => fs.readFileSync(path.join(schemaDir, f), 'utf8'));
 const cacheDir = contentOverride
   ? path.join(
       os.tmpdir(),
       'aidw-astro-cache',
-      crypto.createHash('sha256').update(path.resolve(contentOverride)).digest('hex').slice(0, 16),
+      crypto
+        .createHash('sha256')
+        .update([path.resolve(contentOverride), ...schemas].join('\0'))
+        .digest('hex')
+        .slice(0, 16),
     )
   : undefined;
 

@@ -342,6 +342,28 @@ describe('classifier', () => {
     ).toEqual(['CL']);
   });
 
+  it('places a story by the nationality adjective its own language writes, inflected', () => {
+    const placed = (title: string, text: string) => classify({ title, text }).regions;
+    expect(
+      placed(
+        'Meta będzie trenować AI na danych polskich użytkowników',
+        'Użytkownicy mogą zgłosić sprzeciw w ustawieniach swojego konta do końca maja.',
+      ),
+    ).toEqual(['EU', 'PL']);
+    expect(
+      placed(
+        'Meta začne trénovat AI na datech českých uživatelů',
+        'Uživatelé mohou podat námitku v nastavení svého účtu, a to do konce května.',
+      ),
+    ).toEqual(['CZ', 'EU']);
+    expect(
+      placed(
+        'Meta tränar AI på svenska användares data',
+        'Användarna kan invända i inställningarna för sitt konto fram till slutet av maj.',
+      ),
+    ).toEqual(['EU', 'SE']);
+  });
+
   it('places a story by the state of a federation it names', () => {
     const placed = (title: string) => classify({ title, text: '' }).regions;
     expect(placed('Oregon attorney general sues Meta over AI training on users’ posts')).toEqual([
