@@ -124,7 +124,8 @@ describe('company tags', () => {
   it('tags the platform a product is built into as well as its maker', () => {
     const tags = companies('Grok will train on your chats');
     expect(tags.ids).toEqual(['x', 'xai']);
-    expect(tags.why).toEqual(["'Grok' → x", "'Grok' → xai"]);
+    expect(tags.why).toEqual(["'Grok' → x (built in)", "'Grok' → xai"]);
+    expect(companies('X trains Grok on posts').why).toEqual(["'X', 'Grok' → x", "'Grok' → xai"]);
     expect(companies('Users grok the new terms').ids).toEqual([]);
   });
 

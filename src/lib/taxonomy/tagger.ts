@@ -4,7 +4,7 @@
  * without touching code.
  */
 import type { Taxonomy } from '../content/load-taxonomy.ts';
-import type { Token } from './text.ts';
+import { fold, type Token } from './text.ts';
 import { buildTermIndex, findTerms, type Term, type TermIndex, type TermMatch } from './terms.ts';
 
 /** The code tagged when a text names no region: the story applies everywhere. */
@@ -192,6 +192,7 @@ export function createTaxonomyTagger(
   const regionIndex: TermIndex<RegionTarget> = buildTermIndex(regionTerms(taxonomy), shadows);
   const blocsOf = new Map(taxonomy.regions.map((r) => [r.code, r.memberOf]));
   const languagesOf = new Map(taxonomy.regions.map((r) => [r.code, r.languages]));
+  const builtIn = new Map(taxonomy.companies.map((c) => [c.id, new Set(c.builtIn.map(fold))]));
 
   return {
     companies(source, tokens) {
@@ -202,7 +203,14 @@ export function createTaxonomyTagger(
       for (const m of matches) for (const id of m.targets) collect(hits, id, m.text);
       const ids = [...hits.keys()].sort();
       const spans = matches.map(({ first, last }) => ({ first, last }));
-      return { ids, why: reasonLines(hits, ids), spans };
+      // An editor reading "'Grok' → x" should see why a product names a company that did not make it.
+      const why = reasonLines(hits, ids).map((line, i) => {
+        const hosted = builtIn.get(ids[i]!);
+        return hosted?.size && hits.get(ids[i]!)!.every((w) => hosted.has(fold(w)))
+          ? `${line} (built in)`
+          : line;
+      });
+      return { ids, why, spans };
     },
 
     regions(source, tokens, { language, asides = [] } = {}) {
