@@ -21,23 +21,23 @@ const site = process.env.SITE_URL ?? 'https://aidatawatch.org';
  * would be missing from every cached entry.
  */
 const contentOverride = process.env.AIDW_CONTENT_DIR;
-const schemaDir = path.resolve('src/lib/content');
-const schemas = fs
-  .readdirSync(schemaDir)
-  .filter((f) => f.endsWith('.ts'))
-  .sort()
-  .map((f) => fs.readFileSync(path.join(schemaDir, f), 'utf8'));
-const cacheDir = contentOverride
-  ? path.join(
-      os.tmpdir(),
-      'aidw-astro-cache',
-      crypto
-        .createHash('sha256')
-        .update([path.resolve(contentOverride), ...schemas].join('\0'))
-        .digest('hex')
-        .slice(0, 16),
-    )
-  : undefined;
+const cacheDir = contentOverride ? overrideCacheDir(contentOverride) : undefined;
+
+/** @param {string} contentRoot */
+function overrideCacheDir(contentRoot) {
+  const schemaDir = path.resolve('src/lib/content');
+  const schemas = fs
+    .readdirSync(schemaDir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(schemaDir, f), 'utf8'));
+  const key = crypto
+    .createHash('sha256')
+    .update([path.resolve(contentRoot), ...schemas].join('\0'))
+    .digest('hex')
+    .slice(0, 16);
+  return path.join(os.tmpdir(), 'aidw-astro-cache', key);
+}
 
 export default defineConfig({
   ...(cacheDir ? { cacheDir } : {}),

@@ -1,13 +1,9 @@
-import type { Company, Region } from '../../src/lib/content/taxonomy.ts';
+import { companySchema, type Company, type Region } from '../../src/lib/content/taxonomy.ts';
 
 /** A company as the loaded taxonomy gives it, with no aliases or products unless a test needs them. */
 export const testCompany = (id: string, name: string): Company => ({
+  ...companySchema.parse({ name }),
   id,
-  name,
-  aliases: [],
-  products: [],
-  caseSensitive: [],
-  builtIn: [],
 });
 
 /** A region as the loaded taxonomy gives it, named by its code unless a test names it. */

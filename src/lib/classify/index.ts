@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Taxonomy } from '../content/load-taxonomy.ts';
 import { contentDir } from '../content/paths.ts';
-import type { Company } from '../content/taxonomy.ts';
+import { companySchema, type Company } from '../content/taxonomy.ts';
 import { createTaxonomyTagger, GLOBAL } from '../taxonomy/tagger.ts';
 import { withBlocs } from './metrics.ts';
 import { tokenizeItem } from '../taxonomy/text.ts';
@@ -62,14 +62,8 @@ export interface Analysis {
 function teach(taxonomy: Taxonomy, learned: Learned): Taxonomy {
   const proposed = new Map<string, Company>();
   for (const [name, id] of Object.entries(learned.companies)) {
-    const c = proposed.get(id) ?? {
-      id,
-      name,
-      aliases: [],
-      products: [],
-      caseSensitive: [],
-      builtIn: [],
-    };
+    // The schema's defaults, so a field added to a company file needs no change here.
+    const c = proposed.get(id) ?? { ...companySchema.parse({ name }), id, name };
     if (c.name !== name) c.aliases.push(name);
     proposed.set(id, c);
   }
