@@ -186,7 +186,13 @@ describe('search on the timeline', () => {
       const w = window as unknown as { shown: string[]; spoken: string[] };
       return { shown: [...w.shown], spoken: [...w.spoken] };
     });
-    expect(shown).toEqual(expect.arrayContaining(['?q=reg', '?q=regu', '?q=regul', '?q=regulato']));
+    // A keystroke whose answer waits on a posting shard may be overtaken by the next one and never
+    // shown (the newer answer wins), so on a busy machine a prefix or two can be skipped; a
+    // debounced box would show only the last.
+    const prefixes = [...'regulato'].map((_, i) => `?q=${'regulato'.slice(0, i + 1)}`);
+    const answered = shown.filter((s) => prefixes.includes(s));
+    expect(answered.length).toBeGreaterThanOrEqual(5);
+    expect(answered).toEqual([...answered].sort((a, b) => a.length - b.length));
     expect(spoken.filter((t) => t.includes('result'))).toEqual([]);
     await waitForStatus(page, '“regulator”');
     const after = await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
