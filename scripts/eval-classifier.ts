@@ -6,7 +6,9 @@
  * micro-F1, the same per language, and the misses; with `--splits N`, the same cross-validation
  * over N different splits into folds, to show how much of a figure is the luck of one split
  * (with the recall of each language that has enough items to be held to a floor); and
- * the same figures with each fold a period of time, so that no story is half-known to its model.
+ * the same figures with each fold a period of time, so that no story is half-known to its model;
+ * and per language with each language held out whole, so that only the vocabulary and stories in
+ * other languages speak for it.
  * It also scores the stories of the feeds corpus, none about the topic, with a model trained on
  * every labelled item, and says how many would reach readers or the review queue
  * (`--max-off-topic N` fails above N). Exits 1 when a figure of the first split is under its floor.
@@ -16,7 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentError, loadTaxonomy } from '../src/lib/content/load-taxonomy.ts';
 import { contentDir } from '../src/lib/content/paths.ts';
-import { crossValidate } from '../src/lib/classify/cross-validate.ts';
+import { crossLanguage, crossValidate } from '../src/lib/classify/cross-validate.ts';
 import { assignFolds, assignPeriodFolds } from '../src/lib/classify/folds.ts';
 import { createClassifier } from '../src/lib/classify/index.ts';
 import { offTopicDir, offTopicFigures, readOffTopicItems } from '../src/lib/classify/off-topic.ts';
@@ -154,6 +156,22 @@ console.log(
     `precision ${pct(byPeriod.precision)}, recall ${pct(byPeriod.recall)}, company F1 ${pct(byPeriod.companyF1)}, region F1 ${pct(byPeriod.regionF1)}.`,
 );
 
+// The language of most items is the one the others are read against; each other language with
+// enough items to measure is held out whole in turn.
+const unseen = floored.slice(1).map((l) => l.language);
+const byUnseenLanguage = byLanguage(
+  crossLanguage(data.items, unseen, taxonomy, rules, changes),
+  blocsOf,
+);
+if (byUnseenLanguage.length) {
+  console.log(
+    `\nHeld out by language (each language scored by a model trained on the items of all the others, so only the vocabulary and stories told in other languages speak for it):`,
+  );
+  console.log('| language | items | relevant | precision | recall | company F1 | region F1 |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const l of byUnseenLanguage) console.log(row(l.language, l.figures));
+}
+
 const offTopicItems = await readOffTopicItems();
 const offTopic = offTopicItems.length
   ? offTopicFigures(
@@ -193,7 +211,7 @@ if (values.misses) {
 if (values.json)
   fs.writeFileSync(
     values.json,
-    `${JSON.stringify({ sources: data.sources, seconds, msPerItem, all, review, calibration, languages, byPeriod, ...(splits > 1 ? { splits: spread, languageSplits: Object.fromEntries(languageSpread) } : {}), ...(offTopic ? { offTopic } : {}) }, null, 2)}\n`,
+    `${JSON.stringify({ sources: data.sources, seconds, msPerItem, all, review, calibration, languages, byPeriod, byUnseenLanguage, ...(splits > 1 ? { splits: spread, languageSplits: Object.fromEntries(languageSpread) } : {}), ...(offTopic ? { offTopic } : {}) }, null, 2)}\n`,
   );
 
 const floors: [string, number, string | undefined][] = [

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { crossValidate } from '../../src/lib/classify/cross-validate.ts';
+import { crossLanguage, crossValidate } from '../../src/lib/classify/cross-validate.ts';
 import { assignFolds, assignPeriodFolds } from '../../src/lib/classify/folds.ts';
 import { createClassifier } from '../../src/lib/classify/index.ts';
 import {
@@ -212,6 +212,26 @@ describe('cross-validation', () => {
     const scored = crossValidate(all, taxonomy, rules);
     expect(scored).toHaveLength(all.length);
     expect(scored.find((s) => s.item === unique)!.predicted.companies).not.toContain('zorblax');
+  });
+
+  it('scores a held-out language only with a model trained on the other languages', () => {
+    // Zorblax is named only in German: a model that has read the German items learns it.
+    const german = [
+      'Zorblax trainiert KI mit privaten Chats seiner Nutzer',
+      'Zorblax nutzt Fotos seiner Nutzer für KI-Training',
+    ].map((title) => ({
+      title,
+      text: 'Niemand wurde gefragt.',
+      language: 'de',
+      relevant: true,
+      companies: ['zorblax'],
+      regions: ['DE'],
+    }));
+    const all = [...items, ...german];
+    expect(trainModel(all, {}, taxonomy, rules).companies).toHaveProperty('Zorblax', 'zorblax');
+    const scored = crossLanguage(all, ['de'], taxonomy, rules);
+    expect(scored.map((s) => s.item)).toEqual(german);
+    for (const s of scored) expect(s.predicted.companies).not.toContain('zorblax');
   });
 });
 

@@ -717,6 +717,19 @@ describe('classifier rules file', () => {
     expect(createClassifier(taxonomy, loadClassifierRules(dir))(item).relevant).toBe(true);
   });
 
+  it('reads a Danish word whichever way its æ or ø is typed, in the text or in the word list', () => {
+    const text = 'Danske brugere kan gøre indsigelse mod brugen af kunstig intelligens.';
+    // The word list has "saelge" and "bode*"; Danish news writes "sælge" and "bøde".
+    for (const title of [
+      'Meta vil sælge brugernes opslag til AI-virksomheder',
+      'Meta vil saelge brugernes opslag til AI-virksomheder',
+    ])
+      expect(finds('s:dataDeal')(title, text), title).toBe(true);
+    expect(finds('s:authorityInHeadline')('Meta får en bøde for brugernes billeder', text)).toBe(
+      true,
+    );
+  });
+
   it('lets an editor add a word for a kind of business, read in any case and with or without accents', () => {
     const item = {
       title: 'Trading marketplace Zorblax trains AI on its users’ listings',

@@ -21,12 +21,27 @@ const ASCII = /^[\x00-\x7f]*$/;
 const SENTENCE_END = /[.!?;:]\s|[。！？]/;
 
 /**
- * Lower case, accents stripped ("Autorité" → "autorite") and full-width forms made plain
- * ("ＡＩ" → "ai"), so editors need not type diacritics or the width a Japanese outlet used.
+ * Letters Unicode does not decompose into a base letter and a mark, spelt as a keyboard without
+ * them spells them: "lærere" as "laerere", "bøde" as "bode", "włamanie" as "wlamanie", "cœur" as
+ * "coeur". Without this, a vocabulary word typed either way missed the other.
+ */
+const LETTERS: Record<string, string> = { æ: 'ae', ø: 'o', œ: 'oe', ł: 'l', đ: 'd' };
+const UNDECOMPOSED = /[æøœłđ]/g;
+
+/**
+ * Lower case, accents stripped ("Autorité" → "autorite", "Forbrukerrådet" → "forbrukerradet",
+ * "lærere" → "laerere") and full-width forms made plain ("ＡＩ" → "ai"), so editors need not type
+ * diacritics or the width a Japanese outlet used.
  */
 export function fold(s: string): string {
   // Most words are plain ASCII: skip the costly Unicode decomposition for them.
-  return ASCII.test(s) ? s.toLowerCase() : s.normalize('NFKD').replace(MARKS, '').toLowerCase();
+  return ASCII.test(s)
+    ? s.toLowerCase()
+    : s
+        .normalize('NFKD')
+        .replace(MARKS, '')
+        .toLowerCase()
+        .replace(UNDECOMPOSED, (c) => LETTERS[c]!);
 }
 
 /** Chinese and Japanese write words without spaces: such a run is cut into words by ICU's dictionary. */
