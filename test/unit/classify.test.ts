@@ -730,6 +730,16 @@ describe('classifier rules file', () => {
     );
   });
 
+  it('reads feeding an AI as training in the languages whose news writes it so', () => {
+    const trains = finds('s:training');
+    expect(trains('Meta chce karmić AI postami Polaków')).toBe(true);
+    expect(trains('Meta vil mata sin AI med svenskarnas inlägg')).toBe(true);
+    expect(trains('Meta vil fodre sin AI med danskernes opslag')).toBe(true);
+    // Feeding is not a fine: "karmić" was once read as the Polish word for a penalty, "kara".
+    expect(finds('s:authority')('Meta chce karmić AI postami Polaków')).toBe(false);
+    expect(finds('s:authority')('UODO nałożył karę na operatora czatbota')).toBe(true);
+  });
+
   it('lets an editor add a word for a kind of business, read in any case and with or without accents', () => {
     const item = {
       title: 'Trading marketplace Zorblax trains AI on its users’ listings',
