@@ -38,6 +38,22 @@ describe('logistic fit', () => {
     expect(weights.has('w:once')).toBe(false);
   });
 
+  it('lets an example with more weight pull its features further', () => {
+    // "w:both" sits in one relevant and one irrelevant item: their weights decide where it leans.
+    const tied = (relevantWeight: number) =>
+      fitLogistic(
+        [
+          ...examples,
+          { ...example(true, 'w:both'), weight: relevantWeight },
+          example(false, 'w:both'),
+        ],
+        options,
+      ).weights.get('w:both')!;
+    expect(tied(3)).toBeGreaterThan(0);
+    expect(tied(3)).toBeGreaterThan(tied(1));
+    expect(tied(1)).toBeGreaterThan(tied(1 / 3));
+  });
+
   it('keeps weights smaller the stronger the penalty', () => {
     const loose = fitLogistic(examples, { ...options, l2: { signals: 0, text: 0 } }).weights.get(
       's:training',

@@ -14,7 +14,7 @@ import {
 import { reliability, reviewFigures, score } from '../../src/lib/classify/metrics.ts';
 import { serialiseModel } from '../../src/lib/classify/model.ts';
 import { loadClassifierRules } from '../../src/lib/classify/rules.ts';
-import { FIT, trainModel } from '../../src/lib/classify/train.ts';
+import { FIT, storyWeights, trainModel } from '../../src/lib/classify/train.ts';
 import { loadTaxonomy } from '../../src/lib/content/load-taxonomy.ts';
 import { rss } from '../fixtures/feeds/build.ts';
 
@@ -63,6 +63,25 @@ describe('training', () => {
     expect(kept / items.length).toBeGreaterThanOrEqual(0.9);
     expect(Object.keys(model.weights).length).toBeGreaterThan(10);
     expect(model.trainedOn.items).toEqual({ test: 16 });
+  });
+
+  it('counts the reports of one story as less than as many stories', () => {
+    const report = (title: string, published: string) => ({
+      title,
+      text: 'The company did not ask its users before training its AI on their posts.',
+      published,
+      language: 'en',
+      relevant: true,
+      companies: ['meta'],
+      regions: ['EU'],
+    });
+    const weights = storyWeights([
+      report('Meta will train its AI on Europeans’ public posts', '2025-04-14'),
+      report('Meta to train AI on public posts of European users', '2025-04-14'),
+      report('Meta says it will train AI on Europeans’ public posts', '2025-04-15'),
+      report('Meta to train AI on Brazilians’ public posts', '2024-06-02'),
+    ]);
+    expect(weights.map((w) => w.toFixed(3))).toEqual(['0.577', '0.577', '0.577', '1.000']);
   });
 
   it('learns the name of a company the taxonomy lacks from the labels, and proposes it', () => {

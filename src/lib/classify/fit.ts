@@ -4,7 +4,8 @@
  * model memorise single headlines instead of learning what relevant stories share. Each feature
  * enters the fit scaled by the size of its naive-Bayes log-count ratio (after Wang and Manning's
  * NBSVM), so the penalty costs less for a feature that already tells the classes apart than for
- * one that merely happens to sit in a few relevant headlines.
+ * one that merely happens to sit in a few relevant headlines. An example may carry a weight, its
+ * share of the loss; which features are kept and how they are scaled still counts items.
  *
  * The loop is written here rather than taken from a library: ml-logistic-regression has no
  * penalty and fits dense matrices (12 s for 3 000 features), and tfjs-core's dense product on the
@@ -30,6 +31,13 @@ export interface FitOptions {
   l2: { signals: number; text: number };
 }
 
+export interface Example {
+  features: ReadonlySet<string>;
+  relevant: boolean;
+  /** How much the example counts in the loss, 1 unless told otherwise. */
+  weight?: number;
+}
+
 export interface Fitted {
   bias: number;
   /** What each feature adds to an item's sum when present: the fitted weight times its scale. */
@@ -42,10 +50,7 @@ const SMOOTHING = 1;
 const MIN_SCALE = 0.1;
 const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
 
-export function fitLogistic(
-  examples: readonly { features: ReadonlySet<string>; relevant: boolean }[],
-  options: FitOptions,
-): Fitted {
+export function fitLogistic(examples: readonly Example[], options: FitOptions): Fitted {
   const seen = new Map<string, number>();
   const positives = new Map<string, number>();
   for (const e of examples)
@@ -72,6 +77,8 @@ export function fitLogistic(
     Int32Array.from([...e.features].flatMap((f) => column.get(f) ?? [])),
   );
   const targets = examples.map((e) => (e.relevant ? 1 : 0));
+  const share = examples.map((e) => e.weight ?? 1);
+  const totalWeight = share.reduce((a, b) => a + b, 0);
   const penalty = names.map((f) => (isTextFeature(f) ? options.l2.text : options.l2.signals));
 
   // Index `names.length` is the bias, which goes unpenalised.
@@ -85,7 +92,7 @@ export function fitLogistic(
     rows.forEach((row, i) => {
       let z = w[names.length]!;
       for (const c of row) z += w[c]! * scale[c]!;
-      const err = (1 / (1 + Math.exp(-z)) - targets[i]!) / total;
+      const err = ((1 / (1 + Math.exp(-z)) - targets[i]!) * share[i]!) / totalWeight;
       g[names.length] = g[names.length]! + err;
       for (const c of row) g[c] = g[c]! + err * scale[c]!;
     });

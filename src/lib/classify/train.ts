@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Taxonomy } from '../content/load-taxonomy.ts';
 import { tokenizeItem } from '../taxonomy/text.ts';
 import { fitCalibration, MIN_PER_CLASS, type Calibration } from './calibrate.ts';
+import { assignStories } from './cluster.ts';
 import { fitLogistic, type FitOptions } from './fit.ts';
 import { assignFolds } from './folds.ts';
 import { createAnalyser, unplacedKeys, type Analysis, type Learned } from './index.ts';
@@ -42,6 +43,29 @@ const REGION_WORD = { minItems: 3, minShare: 0.8, minLength: 4 };
 const LANGUAGE_REGION = { minItems: 2, minShare: 0.5 };
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/**
+ * How much each item counts in the fit: 1/√n for one of n reports of a story (grouped as the
+ * timeline groups them). Outlets retelling one story are not n pieces of evidence, and counted in
+ * full they teach the model that story's words. The square root was chosen over 1/n on the mean
+ * of five random splits (recall 0.926 against 0.926, precision 0.931 against 0.932) and folds by
+ * period (precision 0.908 against 0.904); weighing every item alike gave 0.931 and 0.924.
+ */
+export function storyWeights(items: readonly TrainingItem[]): number[] {
+  const stories = assignStories(
+    [],
+    items.map((x, i) => ({
+      id: String(i),
+      title: x.title,
+      summary: x.text,
+      companies: x.companies,
+      published: x.published ?? '',
+    })),
+  );
+  const size = new Map<string, number>();
+  for (const story of stories.values()) size.set(story, (size.get(story) ?? 0) + 1);
+  return items.map((_, i) => 1 / Math.sqrt(size.get(stories.get(String(i))!)!));
+}
 
 /** The text's own spelling of a company the labels name by a name the taxonomy lacks ("Otter.ai"). */
 function namesInText(item: TrainingItem, unknown: readonly string[]): [string, string][] {
@@ -206,8 +230,13 @@ export function trainModel(
   const languageRegions = learnLanguageRegions(items, analysed);
   const learned: Learned = { companies, regionWords, languageRegions };
   const analyse = createAnalyser(taxonomy, rules, learned);
+  const weight = storyWeights(items);
   const fitted = fitLogistic(
-    items.map((x) => ({ features: analyse(x).features, relevant: x.relevant })),
+    items.map((x, i) => ({
+      features: analyse(x).features,
+      relevant: x.relevant,
+      weight: weight[i]!,
+    })),
     fit,
   );
   // The calibration folds into the weights: the model file stays a plain sum and a curve.
