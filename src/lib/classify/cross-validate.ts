@@ -30,7 +30,10 @@ export interface ScoredItem extends Scored {
   predicted: Classification;
 }
 
-/** Scores every item with a model trained on the other folds; `folds` gives each item's fold, 0 to k − 1. */
+/**
+ * Scores every item with a model trained on the other folds; `folds` gives each item's fold, 0 to
+ * k − 1, or −1 for an item every model trains on and none scores.
+ */
 export function crossValidate(
   items: readonly TrainingItem[],
   taxonomy: Taxonomy,
@@ -70,14 +73,6 @@ export function crossLanguage(
   rules: ClassifierRules,
   changes: readonly KnownChange[] = [],
 ): ScoredItem[] {
-  const out: ScoredItem[] = [];
-  languages.forEach((language, fold) => {
-    const train = items.filter((x) => x.language !== language);
-    const model = trainModel(train, { 'other languages': train.length }, taxonomy, rules);
-    const classify = createClassifier(taxonomy, rules, model, changes);
-    for (const item of items)
-      if (item.language === language)
-        out.push({ item, fold, language, gold: item, predicted: classify(item) });
-  });
-  return out;
+  const folds = items.map((x) => languages.indexOf(x.language));
+  return crossValidate(items, taxonomy, rules, changes, folds);
 }

@@ -26,7 +26,7 @@ const SENTENCE_END = /[.!?;:]\s|[。！？]/;
  * "coeur". Without this, a vocabulary word typed either way missed the other.
  */
 const LETTERS: Record<string, string> = { æ: 'ae', ø: 'o', œ: 'oe', ł: 'l', đ: 'd' };
-const UNDECOMPOSED = /[æøœłđ]/g;
+const UNDECOMPOSED = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'g');
 
 /**
  * Lower case, accents stripped ("Autorité" → "autorite", "Forbrukerrådet" → "forbrukerradet",
