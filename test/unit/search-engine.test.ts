@@ -103,6 +103,13 @@ const ITEMS: TimelineItem[] = [
     summary: 'Linking lets the company join what people do on each app.',
     companies: ['meta'],
   }),
+  item({
+    id: 'datatilsynet-teachers',
+    title: 'Datatilsynet spørger om AI-træning på færøske læreres opslag',
+    date: '2025-06-02T00:00:00.000Z',
+    summary: 'Tilsynet vil vide, hvordan opslagene bruges.',
+    regions: ['DK', 'EU'],
+  }),
 ].sort(byNewest);
 
 const built = buildSearchIndex(ITEMS, taxonomy);
@@ -438,6 +445,11 @@ describe('odd queries', () => {
 describe('typo-tolerant queries', () => {
   it('finds the Instagram story for "insta gram" first', () => {
     expect(ids({ q: 'insta gram' })[0]).toBe('meta-eu-resumes');
+  });
+
+  it('finds "færøske" typed as a keyboard without "æ" and "ø" writes it, "faeroske", three edits from it', () => {
+    expect(ids({ q: 'faeroske' })).toEqual(['datatilsynet-teachers']);
+    expect(ids({ q: 'færøske' })).toEqual(['datatilsynet-teachers']);
   });
 
   it('treats "opt out" and "opt-out" alike', () => {

@@ -25,6 +25,13 @@ describe('normalize', () => {
     expect(normalize('Zürich’s CNIL/ICO')).toBe('zurich s cnil ico');
   });
 
+  it('spells letters Unicode cannot strip as a keyboard without them does, so either spelling finds the other', () => {
+    expect(normalize('Lærere, Bøde, Włamanie')).toBe('laerere bode wlamanie');
+    expect(terms('Forbrukerrådet vil stoppe KI-trening')).toEqual(
+      terms('forbrukerradet vil stoppe ki trening'),
+    );
+  });
+
   it('drops stopwords from search terms but keeps meaningful short words', () => {
     expect(terms('The EU and the UK: X trains on it')).toEqual(['eu', 'uk', 'x', 'trains']);
   });

@@ -6,7 +6,7 @@
  * ever; editors force articles together or apart with `story:` in content/overrides.yaml, which
  * is applied when the site is built.
  */
-import { fold } from '../taxonomy/text.ts';
+import { fold } from '../text/fold.ts';
 import type { StoryCandidate } from './types.ts';
 
 export interface ClusterOptions {

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import type { Taxonomy } from '../content/load-taxonomy.ts';
-import { fold } from '../taxonomy/text.ts';
+import { fold } from '../text/fold.ts';
 
 export const labelledItemSchema = z.object({
   title: z.string().trim().min(1),

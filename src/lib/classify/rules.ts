@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { text } from '../content/fields.ts';
 import { ContentError, describeIssues } from '../content/load-taxonomy.ts';
 import { contentDir } from '../content/paths.ts';
-import { fold } from '../taxonomy/text.ts';
+import { fold } from '../text/fold.ts';
 
 const patterns = (what: string) =>
   z.array(text(`a ${what} pattern`), { error: `must be a list of ${what} patterns` }).min(1);

@@ -1,8 +1,10 @@
 /**
  * Text normalisation shared by the index builder and the query side, so a word is spelled the same
- * way in both: lower case, diacritics stripped, and every run of punctuation, hyphens or spaces
- * folded to one space ("Opt-Out" and "opt out" both become "opt out").
+ * way in both: folded as the classifier folds it (lower case, diacritics stripped, "æ" as "ae",
+ * "ø" as "o"), and every run of punctuation, hyphens or spaces folded to one space ("Opt-Out" and
+ * "opt out" both become "opt out").
  */
+import { fold } from '../text/fold.ts';
 
 /** Words too common to help a search; they are left out of the index and ignored in queries. */
 export const STOPWORDS: ReadonlySet<string> = new Set(
@@ -13,12 +15,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** Lower case, no diacritics, only letters and digits separated by single spaces. */
+/** Folded, only letters and digits separated by single spaces. */
 export function normalize(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+  return fold(text)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

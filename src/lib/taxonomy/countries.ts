@@ -12,7 +12,7 @@ import worldCountries from 'world-countries';
 import { allDemonyms } from './demonyms.ts';
 import { federalStates } from './subdivisions.ts';
 import { ISO_639_1 } from './language-codes.ts';
-import { fold } from './text.ts';
+import { fold } from '../text/fold.ts';
 
 /** The languages the site reads news in (ISO 639-1, as i18n-iso-countries names them). */
 export const LANGUAGES = [

@@ -7,6 +7,7 @@
  * Dutch "Fin" or "Pool" is English "fin" and "pool".
  */
 import { createRequire } from 'node:module';
+import { fold } from '../text/fold.ts';
 
 /** i18n-nationality's languages among the site's, with the languages that write the same forms. */
 const SOURCES: Record<string, readonly string[]> = {
@@ -21,9 +22,6 @@ const SOURCES: Record<string, readonly string[]> = {
 };
 
 const require = createRequire(import.meta.url);
-
-/** Lower case without accents, as the tagger folds words it matches case-insensitively. */
-const plain = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** The base forms in one entry: "britannialainen / isobritannialainen, brittiläinen", "Fransk (Frankrike)". */
 function baseForms(entry: string): string[] {
@@ -109,7 +107,7 @@ export function allDemonyms(): Demonym[] {
     for (const [alpha2, entry] of Object.entries(nationalities)) {
       const forms = new Set(
         baseForms(entry)
-          .map(plain)
+          .map(fold)
           .flatMap((b) => INFLECT[source]!(b))
           .filter((f) => f.length >= MIN_LENGTH),
       );

@@ -3,5 +3,5 @@ export { createTaxonomyTagger, GLOBAL } from './tagger.ts';
 export type { RegionTarget, RegionTermKind, Tags, TaxonomyTagger } from './tagger.ts';
 export { buildTermIndex, findTerms } from './terms.ts';
 export type { Term, TermIndex, TermMatch } from './terms.ts';
-export { fold, tokenize, tokenizeItem } from './text.ts';
+export { tokenize, tokenizeItem } from './text.ts';
 export type { Token } from './text.ts';

@@ -4,7 +4,8 @@
  * without touching code.
  */
 import type { Taxonomy } from '../content/load-taxonomy.ts';
-import { fold, type Token } from './text.ts';
+import { fold } from '../text/fold.ts';
+import type { Token } from './text.ts';
 import { buildTermIndex, findTerms, type Term, type TermIndex, type TermMatch } from './terms.ts';
 
 /** The code tagged when a text names no region: the story applies everywhere. */

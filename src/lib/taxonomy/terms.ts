@@ -3,7 +3,8 @@
  * text used by one name only. Looking names up by their first word keeps this fast however many
  * names the taxonomy holds.
  */
-import { fold, matchForms, normaliseSeparator, rawForms, tokenize, type Token } from './text.ts';
+import { fold } from '../text/fold.ts';
+import { matchForms, normaliseSeparator, rawForms, tokenize, type Token } from './text.ts';
 
 export interface Term<T> {
   /** The name as an editor wrote it ("Instagram", "X Corp.", "ICO"). */

@@ -2,6 +2,7 @@
  * Tokenising shared by the taxonomy matcher, the relevance scorer and story clustering, so that
  * "Meta's", "meta" and "META" are cut and compared the same way everywhere.
  */
+import { fold } from '../text/fold.ts';
 
 export interface Token {
   /** The word exactly as written. */
@@ -15,34 +16,8 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
-const MARKS = /\p{M}+/gu;
-const ASCII = /^[\x00-\x7f]*$/;
 /** A full stop, question or exclamation mark, semicolon or colon followed by a space ends a sentence; so does a CJK full stop. */
 const SENTENCE_END = /[.!?;:]\s|[。！？]/;
-
-/**
- * Letters Unicode does not decompose into a base letter and a mark, spelt as a keyboard without
- * them spells them: "lærere" as "laerere", "bøde" as "bode", "włamanie" as "wlamanie", "cœur" as
- * "coeur". Without this, a vocabulary word typed either way missed the other.
- */
-const LETTERS: Record<string, string> = { æ: 'ae', ø: 'o', œ: 'oe', ł: 'l', đ: 'd' };
-const UNDECOMPOSED = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'g');
-
-/**
- * Lower case, accents stripped ("Autorité" → "autorite", "Forbrukerrådet" → "forbrukerradet",
- * "lærere" → "laerere") and full-width forms made plain ("ＡＩ" → "ai"), so editors need not type
- * diacritics or the width a Japanese outlet used.
- */
-export function fold(s: string): string {
-  // Most words are plain ASCII: skip the costly Unicode decomposition for them.
-  return ASCII.test(s)
-    ? s.toLowerCase()
-    : s
-        .normalize('NFKD')
-        .replace(MARKS, '')
-        .toLowerCase()
-        .replace(UNDECOMPOSED, (c) => LETTERS[c]!);
-}
 
 /** Chinese and Japanese write words without spaces: such a run is cut into words by ICU's dictionary. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
