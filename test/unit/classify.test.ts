@@ -785,6 +785,15 @@ describe('classifier rules file', () => {
     expect(languagePatterns(rules, 'training', 'en')).toEqual([]);
   });
 
+  it('reads a Scandinavian headline with the words of all three languages, as detection confuses them', () => {
+    // Norwegian writes "KI" where Swedish writes "AI"; franc takes this short headline for Swedish.
+    const c = classify({ title: 'Datatilsynet om Metas KI-planer' });
+    expect(c.language).toBe('sv');
+    expect(c.why[0]).toContain("ai 'KI'");
+    expect(languagePatterns(rules, 'ai', 'da')).toContain('kunstig intelligens');
+    expect(languagePatterns(rules, 'ai', 'de')).not.toContain('kunstig intelligens');
+  });
+
   it('refuses a language section under a name that is not a language code', () => {
     const dir = withRules((raw) => {
       (raw['languages'] as Record<string, unknown>)['German'] = { training: ['trainieren'] };

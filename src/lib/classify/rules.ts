@@ -165,9 +165,20 @@ export function loadClassifierRules(root = contentDir()): ClassifierRules {
 }
 
 /**
+ * Languages whose readers read each other and whose words are mostly shared: language detection
+ * confuses them on a headline (franc takes Danish for Norwegian), and a Norwegian outlet quoting
+ * a Swedish regulator is still one story.
+ */
+const KIN: Record<string, readonly string[]> = {
+  no: ['da', 'sv'],
+  da: ['no', 'sv'],
+  sv: ['no', 'da'],
+};
+
+/**
  * What text in `language` adds to a concept's base list (English, and words every language
- * borrows, such as "AI"): that language's own words, or every language's where the language is
- * undetermined. One language's word is often another's unrelated one (Swedish "träna" folds to
+ * borrows, such as "AI"): that language's own words and its kin's, or every language's where the
+ * language is undetermined. One language's word is often another's unrelated one (Swedish "träna" folds to
  * the stem of "transfer", Polish "sąd" to English "sad"), so a list is not let loose on text in
  * other languages.
  */
@@ -176,7 +187,6 @@ export function languagePatterns(
   concept: Concept,
   language: string,
 ): string[] {
-  const own = rules.languages[language];
-  const lists = own ? [own] : language === 'und' ? Object.values(rules.languages) : [];
-  return lists.flatMap((l) => l[concept] ?? []);
+  if (language === 'und') return Object.values(rules.languages).flatMap((l) => l[concept] ?? []);
+  return [language, ...(KIN[language] ?? [])].flatMap((l) => rules.languages[l]?.[concept] ?? []);
 }
