@@ -787,7 +787,7 @@ describe('classifier rules file', () => {
 
   it('reads a Scandinavian headline with the words of all three languages, as detection confuses them', () => {
     // Norwegian writes "KI" where Swedish writes "AI"; franc takes this short headline for Swedish.
-    const c = classify({ title: 'Datatilsynet om Metas KI-planer' });
+    const c = classify({ title: 'Datatilsynet om Metas KI-planer', text: '' });
     expect(c.language).toBe('sv');
     expect(c.why[0]).toContain("ai 'KI'");
     expect(languagePatterns(rules, 'ai', 'da')).toContain('kunstig intelligens');
