@@ -178,9 +178,9 @@ const KIN: Record<string, readonly string[]> = {
 /**
  * What text in `language` adds to a concept's base list (English, and words every language
  * borrows, such as "AI"): that language's own words and its kin's, or every language's where the
- * language is undetermined. One language's word is often another's unrelated one (Swedish "träna" folds to
- * the stem of "transfer", Polish "sąd" to English "sad"), so a list is not let loose on text in
- * other languages.
+ * language is undetermined. One language's word is often another's unrelated one (Swedish
+ * "träna" folds to the stem of "transfer", Polish "sąd" to English "sad"), so a list is not let
+ * loose on text in other languages.
  */
 export function languagePatterns(
   rules: ClassifierRules,
