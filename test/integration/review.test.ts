@@ -7,6 +7,7 @@ import { editorItems } from '../../src/lib/classify/training-data.ts';
 import { applyReviewDecisions, awaitingReview } from '../../src/lib/timeline/review.ts';
 import { articleSchema } from '../../src/lib/content/article.ts';
 import { NODE, REPO, runScript, scratchContent, writeArticle } from './editor-support.ts';
+import { removedAfterTest } from '../support/scratch-dir.ts';
 
 function held(content: string) {
   writeArticle(content, {
@@ -61,7 +62,7 @@ const articles = (content: string) =>
 
 describe('npm run review', () => {
   it('shows each held item with its reasons, takes y with corrected tags and n, and saves both', () => {
-    const content = scratchContent();
+    const content = removedAfterTest(scratchContent());
     held(content);
     const r = review(content, 'y\nphotoshare, meta\nEU\nn\n');
     expect(r.status, r.stderr).toBe(0);
@@ -80,7 +81,7 @@ describe('npm run review', () => {
   });
 
   it('asks again on an unknown region and on an answer it does not understand', () => {
-    const content = scratchContent();
+    const content = removedAfterTest(scratchContent());
     held(content);
     const r = review(content, 'maybe\ny\n\nNARNIA\nUK\nq\n');
     expect(r.stdout).toContain('Please answer y, n, s or q');
@@ -93,7 +94,7 @@ describe('npm run review', () => {
   });
 
   it('keeps every decision already given when the session is killed half-way', async () => {
-    const content = scratchContent();
+    const content = removedAfterTest(scratchContent());
     held(content);
     const child = spawn(NODE, [path.join(REPO, 'scripts', 'review.ts')], {
       cwd: REPO,
@@ -115,7 +116,7 @@ describe('npm run review', () => {
   });
 
   it('names the file and line of a malformed decision', () => {
-    const content = scratchContent();
+    const content = removedAfterTest(scratchContent());
     fs.writeFileSync(path.join(content, 'review-labels.jsonl'), '{"article": "x"\n');
     const r = review(content, '');
     expect(r.status).toBe(1);
@@ -125,7 +126,7 @@ describe('npm run review', () => {
 
 describe('review decisions', () => {
   it('take effect on the next build: a held item is hidden until a yes, a no hides any article', () => {
-    const content = scratchContent();
+    const content = removedAfterTest(scratchContent());
     held(content);
     const all = articles(content);
     const ids = (list: { id: string }[]) => list.map((a) => a.id).sort();
@@ -138,7 +139,7 @@ describe('review decisions', () => {
   });
 
   it('join the training data of the next npm run train-classifier, with the editor’s tags', () => {
-    const content = scratchContent();
+    const content = removedAfterTest(scratchContent());
     held(content);
     review(content, 'y\nphotoshare\nEU\nn\n');
     const items = editorItems(content);
@@ -155,7 +156,7 @@ describe('review decisions', () => {
 
 describe('npm run check on proposed companies', () => {
   it('lists each proposed company with the stories that named it, as a warning that does not fail', () => {
-    const content = scratchContent();
+    const content = removedAfterTest(scratchContent());
     held(content);
     const r = runScript('check', [], content);
     expect(r.status, r.stderr).toBe(0);

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { loadTaxonomy } from '../../src/lib/content/load-taxonomy.ts';
 import { editDistance } from '../../src/lib/search/names.ts';
 import { words } from '../../src/lib/search/normalize.ts';
 import type { TimelineItem } from '../../src/lib/timeline/items.ts';
+import { scratchDir } from '../support/scratch-dir.ts';
 
 const taxonomy = loadTaxonomy('content');
 
@@ -94,7 +94,7 @@ describe('the synthetic archive', () => {
 
 describe('JavaScript shipped before interaction', () => {
   it('sums the page’s module scripts and their static imports, not dynamic ones or JSON-LD', () => {
-    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'aidw-js-'));
+    const dist = scratchDir('aidw-js-');
     fs.mkdirSync(path.join(dist, '_astro'));
     const files = {
       'entry.js': 'import { a } from "./shared.js";\nconst b = () => import("./lazy.js");\na(b);',

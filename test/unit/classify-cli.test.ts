@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scratchDir } from '../support/scratch-dir.ts';
 
 const NODE = path.resolve('node_modules/.bin/node');
 const SCRIPT = path.resolve('scripts/classify.ts');
@@ -101,7 +101,7 @@ describe('npm run classify', () => {
   });
 
   it('refuses to start on a broken taxonomy, naming the file and field', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'classify-cli-'));
+    const dir = scratchDir('classify-cli-');
     fs.cpSync('content/regions', path.join(dir, 'regions'), { recursive: true });
     fs.cpSync('content/classifier.yaml', path.join(dir, 'classifier.yaml'));
     fs.mkdirSync(path.join(dir, 'companies'));
@@ -120,7 +120,7 @@ describe('npm run classify', () => {
   });
 
   const withModel = (content: string | null) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'classify-model-'));
+    const dir = scratchDir('classify-model-');
     for (const part of ['regions', 'companies', 'classifier.yaml'])
       fs.cpSync(path.join('content', part), path.join(dir, part), { recursive: true });
     if (content !== null) fs.writeFileSync(path.join(dir, 'classifier-model.json'), content);

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createClassifier, loadClassifierRules } from '../../src/lib/classify/index.ts';
@@ -11,6 +10,7 @@ import {
 } from '../../src/lib/classify/known-changes.ts';
 import { loadModel } from '../../src/lib/classify/model.ts';
 import { loadTaxonomy } from '../../src/lib/content/load-taxonomy.ts';
+import { scratchDir } from '../support/scratch-dir.ts';
 
 const change = (
   file: string,
@@ -74,7 +74,7 @@ describe('the record’s policy changes', () => {
   });
 
   it('reads every entry with a date, companies and regions, with its kind, title and summary, and skips a broken one', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'known-changes-'));
+    const dir = scratchDir('known-changes-');
     const entry = (name: string, yaml: string) =>
       fs.writeFileSync(path.join(dir, name), `---\n${yaml}\n---\nBody.\n`);
     entry(

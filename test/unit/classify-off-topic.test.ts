@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { offTopicFigures, readOffTopicItems } from '../../src/lib/classify/off-topic.ts';
 import type { Classification } from '../../src/lib/classify/types.ts';
 import { rss } from '../fixtures/feeds/build.ts';
+import { scratchDir } from '../support/scratch-dir.ts';
 
 const garden = (...titles: string[]) =>
   rss(
@@ -17,7 +18,7 @@ const garden = (...titles: string[]) =>
 
 describe('off-topic stories from real feeds', () => {
   it('reads every item of every feed as ingest would, once per headline, past files that do not parse', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'off-topic-'));
+    const dir = scratchDir('off-topic-');
     fs.writeFileSync(path.join(dir, 'a.xml'), garden('Planting tulips', 'Pruning roses'));
     fs.writeFileSync(path.join(dir, 'b.rss'), garden('Pruning roses', 'Saving seeds'));
     fs.writeFileSync(path.join(dir, 'broken.xml'), '<rss><channel><item><title>half');

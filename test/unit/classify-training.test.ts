@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crossLanguage, crossValidate } from '../../src/lib/classify/cross-validate.ts';
@@ -17,6 +16,7 @@ import { loadClassifierRules } from '../../src/lib/classify/rules.ts';
 import { FIT, storyWeights, trainModel } from '../../src/lib/classify/train.ts';
 import { loadTaxonomy } from '../../src/lib/content/load-taxonomy.ts';
 import { rss } from '../fixtures/feeds/build.ts';
+import { scratchDir } from '../support/scratch-dir.ts';
 
 const taxonomy = loadTaxonomy('content');
 const rules = loadClassifierRules('content');
@@ -35,7 +35,7 @@ describe('labelled items', () => {
   });
 
   it('names the file, the item and the field of a malformed item', () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'labelled-')), 'bad.json');
+    const file = path.join(scratchDir('labelled-'), 'bad.json');
     fs.writeFileSync(
       file,
       JSON.stringify([
@@ -303,7 +303,7 @@ describe('scoring', () => {
 
 describe('npm run train-classifier and eval-classifier', () => {
   const scratch = () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'train-'));
+    const dir = scratchDir('train-');
     for (const part of ['regions', 'companies', 'classifier.yaml', 'classifier-model.json'])
       fs.cpSync(path.join('content', part), path.join(dir, part), { recursive: true });
     return dir;

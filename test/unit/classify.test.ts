@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import {
 import { loadModel } from '../../src/lib/classify/model.ts';
 import { languagePatterns } from '../../src/lib/classify/rules.ts';
 import { ContentError, loadTaxonomy } from '../../src/lib/content/load-taxonomy.ts';
+import { scratchDir } from '../support/scratch-dir.ts';
 
 const taxonomy = loadTaxonomy('content');
 const rules = loadClassifierRules('content');
@@ -698,7 +698,7 @@ describe('classifier', () => {
 
 describe('classifier rules file', () => {
   const withRules = (edit: (raw: Record<string, unknown>) => void) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'classifier-rules-'));
+    const dir = scratchDir('classifier-rules-');
     const raw = parse(fs.readFileSync('content/classifier.yaml', 'utf8')) as Record<
       string,
       unknown
@@ -804,7 +804,7 @@ describe('classifier rules file', () => {
   });
 
   it('says when the file is missing', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'classifier-rules-'));
+    const dir = scratchDir('classifier-rules-');
     expect(() => loadClassifierRules(dir)).toThrow(/classifier\.yaml: \(file\) — is missing/);
   });
 });

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTaxonomy, readRegionGroups } from '../../src/lib/content/load-taxonomy.ts';
 import { createTaxonomyTagger, tokenizeItem } from '../../src/lib/taxonomy/index.ts';
+import { scratchDir } from '../support/scratch-dir.ts';
 
 const taxonomy = loadTaxonomy('content');
 const company = (id: string) => taxonomy.companies.find((c) => c.id === id);
@@ -75,7 +75,7 @@ describe('taxonomy content', () => {
   });
 
   it('refuses a group whose member is no region, naming the file, the group and the fix', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'region-groups-'));
+    const dir = scratchDir('region-groups-');
     const file = path.join(dir, 'region-groups.yaml');
     fs.writeFileSync(file, '- name: G7\n  aliases: [G7]\n  members: [CA, GB, JP]\n');
     expect(() => readRegionGroups(file, taxonomy.regions)).toThrow(
