@@ -4,9 +4,7 @@ import { tokenize } from '../../src/lib/taxonomy/text.ts';
 
 const signals = (...names: string[]) => ({ found: new Map(names.map((n) => [n, `'${n}'`])) });
 const features = (...names: string[]) =>
-  [...itemFeatures(tokenize('Meta trains AI'), signals(...names), 'en')].filter((f) =>
-    /^[sn]:/.test(f),
-  );
+  [...itemFeatures(tokenize('Meta trains AI'), signals(...names))].filter((f) => /^[sn]:/.test(f));
 
 describe('relevance features', () => {
   it('pairs each two signals found together, so the model can weigh one in the company of another', () => {
@@ -31,5 +29,10 @@ describe('relevance features', () => {
     expect(f).toContain('n:2');
     expect(f.filter((x) => x.includes('&'))).toEqual([]);
     expect(f).toEqual(expect.arrayContaining(['s:negative', 's:trainingInHeadline']));
+  });
+
+  it('weighs no language by itself: every feature is a signal, a pair, a count, a word or a part of one', () => {
+    const all = itemFeatures(tokenize('Meta vil trene KI med innhold'), signals('ai', 'training'));
+    expect([...all].filter((f) => !/^(?:s|n|w|b|c):/.test(f))).toEqual([]);
   });
 });

@@ -2,7 +2,11 @@
  * The features the relevance model weighs: the vocabulary's signals (language-independent, so what
  * is learned from English carries to other languages), each pair of signals found together, how
  * many signals were found, the item's words and word pairs, character n-grams inside words (they
- * catch inflections and compounds: "KI-Training", "entraînement", "학습"), and its language.
+ * catch inflections and compounds: "KI-Training", "entraînement", "학습"). The language itself is
+ * no feature: the labelled languages with few items are nearly all one way (seven Norwegian items,
+ * all relevant; three Turkish, none), so its weight was a prior learned from a handful of stories,
+ * which would push the next Norwegian decoy up. Left out, the mean of five random splits and the
+ * folds by period are the same within a story (precision 0.931 and 0.908, recall 0.927 and 0.885).
  * Feature names are readable, so the model file can be reviewed.
  */
 import type { Token } from '../taxonomy/text.ts';
@@ -18,12 +22,8 @@ const MAX_COUNTED = 8;
 /** The item's own words, word pairs and character n-grams, as against what the vocabulary found. */
 export const isTextFeature = (name: string): boolean => /^[wbc]:/.test(name);
 
-export function itemFeatures(
-  tokens: readonly Token[],
-  signals: Signals,
-  language: string,
-): Set<string> {
-  const out = new Set<string>([`lang:${language}`]);
+export function itemFeatures(tokens: readonly Token[], signals: Signals): Set<string> {
+  const out = new Set<string>();
   for (const name of signals.found.keys()) out.add(`s:${name}`);
   // A linear model weighs each signal alone. A regulator acting on an AI product, or personal data
   // beside an AI word, is a relevant story only with something more; the pairs and the count let

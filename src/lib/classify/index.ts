@@ -131,7 +131,7 @@ export function createAnalyser(
       companies: companies.spans,
       textStart,
     });
-    const features = itemFeatures(tokens, found, language);
+    const features = itemFeatures(tokens, found);
     const taken = [...companies.spans, ...regions.matches];
     const unknown = proposedName(
       source,
