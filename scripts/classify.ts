@@ -13,7 +13,8 @@ import { ContentError, loadTaxonomy } from '../src/lib/content/load-taxonomy.ts'
 if (process.argv.slice(2).some((a) => a === '--help' || a === '-h')) {
   console.log(
     'Usage: npm run classify < items.jsonl\n\n' +
-      'Reads one JSON object per line, {"title": "...", "text": "..."}, and writes one JSON line per\n' +
+      'Reads one JSON object per line, {"title": "...", "text": "...", "published": "YYYY-MM-DD"}\n' +
+      '(text and published optional; "date" is read as "published"), and writes one JSON line per\n' +
       'input line: {"relevant", "score", "language", "companies", "regions", "why"} (with\n' +
       '"proposedCompanies" and "review" where they apply), or {"error"} for a bad line.',
   );
@@ -30,6 +31,12 @@ try {
   );
   process.exit(1);
 }
+
+// A reader that has seen enough (`| head`) closes the pipe; that ends the run, it is no failure.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(0);
+});
 
 const input = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
 let lineNo = 0;

@@ -90,6 +90,37 @@ describe('npm run classify', () => {
     );
   });
 
+  it('reads the date of a line in the labelled headlines’ own format, under "date"', () => {
+    const title = 'How to stop LinkedIn using your profile to train its AI';
+    const { out } = run(
+      [
+        JSON.stringify({ title, text: 'Switch the setting off.', date: '2025-10-20' }),
+        JSON.stringify({ title, text: 'Switch the setting off.', published: '2025-10-20' }),
+        JSON.stringify({ title, date: 'last Tuesday' }),
+      ].join('\n'),
+    );
+    const [labelled, stored] = [JSON.parse(out[0]!), JSON.parse(out[1]!)];
+    expect(labelled.regions).toEqual(expect.arrayContaining(['CH', 'EU', 'UK']));
+    expect(labelled).toEqual(stored);
+    expect(JSON.parse(out[2]!).error).toBe(
+      'line 3: "date" must be a date such as "2025-09-18" when given',
+    );
+  });
+
+  it('ends quietly when its reader stops reading (| head)', () => {
+    const input = path.join(scratchDir('classify-pipe-'), 'items.jsonl');
+    const line = JSON.stringify({ title: 'Slack trains models on messages' });
+    fs.writeFileSync(input, `${line}\n`.repeat(5000));
+    const r = spawnSync(
+      'bash',
+      ['-c', `"${NODE}" "${SCRIPT}" < "${input}" | head -n 1; exit "\${PIPESTATUS[0]}"`],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(JSON.parse(r.stdout).relevant).toBe(true);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
   it('keeps output aligned when a line in the middle is blank', () => {
     const { out } = run('{"title":"Zoom terms"}\n\n{"title":"Slack trains models on messages"}\n');
     expect(out).toHaveLength(3);

@@ -16,20 +16,31 @@ export function parseClassifyLine(line: string): ClassifyInput | { error: string
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return { error: 'expected a JSON object such as {"title": "...", "text": "..."}' };
-  const { title, text, published } = value as Record<string, unknown>;
+  const fields = value as Record<string, unknown>;
+  const { title, text } = fields;
   if (typeof title !== 'string' || !title.trim())
     return { error: '"title" must be a non-empty string' };
   if (text !== undefined && text !== null && typeof text !== 'string')
     return { error: '"text" must be a string when given' };
-  if (
-    published !== undefined &&
-    published !== null &&
-    (typeof published !== 'string' || Number.isNaN(Date.parse(published)))
-  )
-    return { error: '"published" must be a date such as "2025-09-18" when given' };
+  const date = publishedOf(fields);
+  if ('error' in date) return date;
   return {
     title: title.slice(0, MAX_TITLE),
     text: (text ?? '').slice(0, MAX_TEXT),
-    ...(typeof published === 'string' ? { published } : {}),
+    ...(date.published ? { published: date.published } : {}),
   };
+}
+
+/**
+ * The publication date, under `published` (what ingest stores) or `date` (what the labelled
+ * headlines call it, so a file of them can be piped in as it is): without it, a story that names
+ * no place is not placed by the record of changes around its date.
+ */
+function publishedOf(fields: Record<string, unknown>): { published?: string } | { error: string } {
+  const field = fields['published'] != null ? 'published' : 'date';
+  const published = fields[field];
+  if (published === undefined || published === null) return {};
+  if (typeof published !== 'string' || Number.isNaN(Date.parse(published)))
+    return { error: `"${field}" must be a date such as "2025-09-18" when given` };
+  return { published };
 }
