@@ -84,7 +84,9 @@ function renderItem(index: LoadedIndex, pos: number, doc: DocRow): HTMLElement {
       ? doc.href
       : undefined
     : safeHttpUrl(doc.href);
-  const heading = el('h3', { class: 'item-title', attrs: { id: headingId } });
+  // The title and summary keep their own language for screen readers (partLang, at build time).
+  const lang = doc.lang ? { lang: doc.lang } : {};
+  const heading = el('h3', { class: 'item-title', attrs: { id: headingId, ...lang } });
   if (href && isEntry) heading.append(el('a', { text: doc.title, attrs: { href } }));
   else if (href)
     heading.append(
@@ -184,7 +186,7 @@ function renderItem(index: LoadedIndex, pos: number, doc: DocRow): HTMLElement {
     [
       heading,
       meta,
-      doc.summary ? el('p', { class: 'item-summary', text: doc.summary }) : null,
+      doc.summary ? el('p', { class: 'item-summary', text: doc.summary, attrs: lang }) : null,
       doc.effective
         ? el('p', { class: 'item-effective' }, [
             document.createTextNode('Takes effect or deadline: '),

@@ -181,6 +181,28 @@ describe('the comparison from the fixture', () => {
   });
 });
 
+describe('a story in another language than the site’s', () => {
+  it('marks its headline and summary with their language, on the timeline and in search results', async () => {
+    const page = await open('/');
+    const item = page.locator('article[data-item-id="story-meta-widerspruch"]');
+    expect(await item.locator('h3').getAttribute('lang')).toBe('de');
+    expect(await item.locator('.item-summary').getAttribute('lang')).toBe('de');
+    expect(await item.locator('.item-meta').getAttribute('lang')).toBeNull();
+    await page.close();
+    const search = await open('/?q=widersprechen');
+    await search.waitForFunction(
+      () =>
+        document.querySelector<HTMLElement>('[data-search]')?.dataset['searchShown'] ===
+        '?q=widersprechen',
+    );
+    const result = search.locator('[data-search-list] article.item').first();
+    expect(await result.getAttribute('data-item-id')).toBe('story-meta-widerspruch');
+    expect(await result.locator('h3').getAttribute('lang')).toBe('de');
+    expect(await result.locator('.item-summary').getAttribute('lang')).toBe('de');
+    await search.close();
+  });
+});
+
 describe('what the classifier proposed or held back', () => {
   it('shows a company with no page yet as a plain badge, and the country it names has a page', async () => {
     const page = await open('/');

@@ -159,9 +159,27 @@ describe('search index round trip', () => {
     });
   });
 
+  it('marks the title and summary of a story in another language than the site’s with its code', () => {
+    const { chunks } = buildSearchIndex(
+      [
+        item({ id: 'de', title: 'Meta darf Daten nutzen', date: '2025-05-03', language: 'de' }),
+        item({ id: 'en', title: 'Meta may use data', date: '2025-05-02', language: 'en' }),
+        item({ id: 'und', title: 'Meta', date: '2025-05-01', language: 'und' }),
+      ],
+      taxonomy,
+    );
+    const rows = chunks.flatMap((c) => readDocsFile(docsFile(c)).rows);
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.lang]))).toEqual({
+      de: 'de',
+      en: undefined,
+      und: undefined,
+    });
+  });
+
   it('reads every docs file back as the rows it was written from, optional fields included', () => {
     const odd = buildSearchIndex(
       [
+        item({ id: 'fr-story', title: 'Meta et vos données', date: '2024-06-02', language: 'fr' }),
         item({
           id: 'month-entry',
           title: 'An entry known to the month',

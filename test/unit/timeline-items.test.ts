@@ -78,6 +78,17 @@ describe('buildItems', () => {
     expect(items[0]!.regions).toEqual(['EU', 'GLOBAL', 'IE']);
   });
 
+  it('gives a story the language of its lead article', () => {
+    const items = buildItems({
+      entries: [],
+      articles: [
+        article('later', { story: 's-x', language: 'en', published: '2025-05-02T00:00:00.000Z' }),
+        article('lead', { story: 's-x', language: 'nb', published: '2025-05-01T00:00:00.000Z' }),
+      ],
+    });
+    expect(items[0]!.language).toBe('nb');
+  });
+
   it('leaves draft entries off the site', () => {
     const items = buildItems({ entries: [entry('wip', { draft: true })], articles: [] });
     expect(items).toEqual([]);

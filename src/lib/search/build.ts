@@ -22,6 +22,7 @@ import {
 import { terms } from './normalize.ts';
 import { typoVariants } from './variants.ts';
 import { VarintWriter } from './varint.ts';
+import { partLang } from '../timeline/labels.ts';
 
 export interface BuiltSearchIndex {
   meta: SearchMeta;
@@ -84,6 +85,8 @@ function docRow(item: TimelineItem): DocRow {
   if (item.datePrecision === 'month') row.month = true;
   if (item.effective) row.effective = item.effective;
   if (item.why?.length) row.why = item.why;
+  const lang = partLang(item.language);
+  if (lang) row.lang = lang;
   return row;
 }
 

@@ -96,6 +96,8 @@ export interface DocRow {
    */
   sources: { url?: string; title?: string; publisher?: string; date?: string }[];
   why?: string[];
+  /** The `lang` of the title and summary, when they are not in the site's language (partLang). */
+  lang?: string;
 }
 
 export interface Source {
@@ -150,6 +152,7 @@ export function docsFile(chunk: DocsChunk): string {
       r.why ?? 0,
       r.month ? 1 : 0,
       r.effective ?? 0,
+      r.lang ?? 0,
     ]),
   );
   return JSON.stringify([chunk.h, chunk.from, rows]);
@@ -183,6 +186,7 @@ export function readDocsFile(text: string): DocsChunk {
     if (Array.isArray(f[7])) row.why = f[7].map(String);
     if (f[8] === 1) row.month = true;
     if (typeof f[9] === 'string') row.effective = f[9];
+    if (typeof f[10] === 'string') row.lang = f[10];
     return row;
   });
   return { h: data[0], from: Number(data[1]), rows };

@@ -46,6 +46,8 @@ export interface TimelineItem {
   sources: SourceLink[];
   /** Stories only: why it was tagged as it was. */
   why?: string[] | undefined;
+  /** Stories only: ISO 639-1 code of the lead article's language, as the classifier detected it. */
+  language?: string | undefined;
   /** Entries only: YYYY-MM-DD on which a change takes effect or a deadline falls. */
   effective?: string | undefined;
   /** Entries only: what the event changed per company and region (empty when nothing). */
@@ -155,6 +157,7 @@ export function storiesToItems(articles: readonly Article[]): TimelineItem[] {
         date: a.published,
       })),
       why: [...new Set(group.flatMap((a) => a.why))],
+      language: lead.language,
     });
   }
   return items;

@@ -19,6 +19,19 @@ export const regionHref = (code: string) => `/regions/${code.toLowerCase()}/`;
 
 export const companyHref = (id: string) => `/companies/${id}/`;
 
+/** The language the site is written in (ISO 639-1). */
+export const SITE_LANGUAGE = 'en';
+
+/**
+ * The `lang` for a story's headline and summary: its own language where that is not the site's,
+ * so that a screen reader reads "Datatilsynet vil stanse…" in Norwegian rather than in English.
+ * None when the language is unknown (`und`) or not a language code.
+ */
+export function partLang(language: string | undefined): string | undefined {
+  const known = language && /^[a-z]{2,3}$/.test(language) && language !== 'und';
+  return known && language !== SITE_LANGUAGE ? language : undefined;
+}
+
 /** Only http: and https: links are ever rendered; anything else becomes no link at all. */
 export function safeHttpUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
