@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 import { loadTaxonomy } from '../../src/lib/content/load-taxonomy.ts';
 import { MOVED_ENTRIES } from '../../src/lib/content/moved-entries.ts';
 import { splitFrontMatter } from '../../src/lib/editorial/yaml-source.ts';
-import { astroCacheDirOf, buildSite } from '../support/site-build.ts';
+import { astroCacheDirOf, buildSite, decodeEntities } from '../support/site-build.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const BUILD_TIMEOUT = 240_000;
@@ -45,9 +45,6 @@ function frontMatter(file: string): Record<string, unknown> {
   const fm = splitFrontMatter(fs.readFileSync(file, 'utf8'));
   return (fm ? parse(fm.yaml) : {}) as Record<string, unknown>;
 }
-
-const decodeAttr = (s: string) =>
-  s.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'");
 
 const taxonomy = loadTaxonomy(path.join(repo, 'content'));
 const companyIds = taxonomy.companies.map((c) => c.id).sort();
@@ -90,7 +87,9 @@ describe('building the real content', () => {
       const missingLinks: string[] = [];
       for (const { slug, data } of published) {
         const html = fs.readFileSync(path.join(out, 'entries', slug, 'index.html'), 'utf8');
-        const hrefs = new Set([...html.matchAll(/href="([^"]*)"/g)].map((m) => decodeAttr(m[1]!)));
+        const hrefs = new Set(
+          [...html.matchAll(/href="([^"]*)"/g)].map((m) => decodeEntities(m[1]!)),
+        );
         for (const source of data['sources'] as { url: string }[])
           if (!hrefs.has(source.url)) missingLinks.push(`${slug}: ${source.url}`);
         expect(html).toContain('<h1');

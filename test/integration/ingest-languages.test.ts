@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/lib/content/article.ts';
 import { rss } from '../fixtures/feeds/build.ts';
 import { feed, startFeedServer, type FeedServer } from '../support/feed-server.ts';
-import { astroCacheDirOf, buildSite } from '../support/site-build.ts';
+import { astroCacheDirOf, buildSite, decodeEntities } from '../support/site-build.ts';
 import { runScript, runScriptAsync, scratchContent, type Run } from './editor-support.ts';
 
 interface Story {
@@ -175,11 +175,7 @@ afterAll(async () => {
 });
 
 const page = (route: string) =>
-  fs
-    .readFileSync(path.join(dist, route, 'index.html'), 'utf8')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
+  decodeEntities(fs.readFileSync(path.join(dist, route, 'index.html'), 'utf8'));
 
 /** The story's heading on a page (an item's heading is h3 or h4), with its attributes. */
 const headingOf = (html: string, s: Story) =>

@@ -21,6 +21,16 @@ export const astroCacheDirOf = (contentDir: string) =>
     crypto.createHash('sha256').update(path.resolve(contentDir)).digest('hex').slice(0, 16),
   );
 
+/**
+ * Built HTML with the entities Astro writes in text and attributes read back, so a test can look
+ * for a title as the feed gave it. `&amp;` goes last, so "&amp;#39;" stays the text "&#39;".
+ */
+export const decodeEntities = (html: string) =>
+  html
+    .replace(/&#39;|&#x27;/g, "'")
+    .replaceAll('&quot;', '"')
+    .replaceAll('&amp;', '&');
+
 /** Runs `astro build` into `outDir`; the output is uncoloured so tests can match its messages. */
 export function buildSite(
   contentDir: string,
